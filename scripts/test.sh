@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: installs what the tests need on a fresh
+# Debian 12 machine, lints the protos, builds with warnings as errors, runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUF_VERSION=1.75.0
+TOOLS="$PWD/.tools"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Installing buf $BUF_VERSION (npm @bufbuild/buf)"
+if [ ! -x "$TOOLS/buf/node_modules/.bin/buf" ]; then
+  command -v npm >/dev/null || { echo "npm is required to install buf; install Node.js 20 or later." >&2; exit 1; }
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS/buf" "@bufbuild/buf@$BUF_VERSION"
+fi
+
+step "buf lint protos/ (STANDARD)"
+(cd protos && "$TOOLS/buf/node_modules/.bin/buf" lint)
+
+step "dotnet build (warnings are errors)"
+dotnet build Liaison.sln -c Release --nologo -v quiet
+
+step "dotnet test"
+dotnet test Liaison.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@"

@@ -1,0 +1,87 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Liaison.Agreement.V1;
+using Liaison.Crypto.Internal;
+using Liaison.Crypto.V1;
+
+namespace Liaison.Crypto.Agreements;
+
+/// <summary>One party as it enters a draft: who it is and the public keys it published.</summary>
+public sealed record PartyDraft(string NodeId, LocalizedName Name, string Country, PublicKeyBundle AuthorityKeys, PublicKeyBundle NodeKeys);
+
+/// <summary>
+/// Builds a first draft of an agreement with sensible defaults, for the parties to
+/// review and edit before signing. The defaults are documented on each constant.
+/// </summary>
+public static class AgreementDraft
+{
+    /// <summary>16 MiB: a verification request with a few photographs.</summary>
+    public const ulong DefaultMaxMessageBytes = 16UL * 1024 * 1024;
+
+    /// <summary>Ten years, because victim records must stay usable for later proceedings.</summary>
+    public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(3653);
+
+    /// <summary>Seven days, long enough for a border link outage.</summary>
+    public static readonly TimeSpan DefaultMaxEnvelopeLifetime = TimeSpan.FromDays(7);
+
+    /// <summary>A session carries at most 1000 envelopes or lasts at most one hour.</summary>
+    public static readonly SessionPolicy DefaultSessionPolicy = new() { MaxMessages = 1000, MaxAge = Duration.FromTimeSpan(TimeSpan.FromHours(1)) };
+
+    /// <summary>The message types of the liaison workflows.</summary>
+    public static readonly IReadOnlyList<string> DefaultMessageTypes =
+    [
+        "verification.request", "verification.answer",
+        "criteria.proposal", "criteria.response",
+        "handover.proposal", "handover.response", "handover.record",
+        "hotline.alert", "hotline.acknowledgement",
+        "audit.checkpoint", "audit.cosignature",
+    ];
+
+    /// <summary>A draft with a link in each direction between every pair of parties, all in one suite.</summary>
+    public static ExchangeAgreement Create(string agreementId, DateTimeOffset effectiveFrom, IEnumerable<PartyDraft> parties, Suite suite, bool requirePostQuantumSignature)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        var document = new ExchangeAgreement
+        {
+            AgreementId = agreementId,
+            Version = 1,
+            EffectiveFrom = ProtoTime.ToTimestamp(effectiveFrom),
+            MaxMessageBytes = DefaultMaxMessageBytes,
+            Retention = Duration.FromTimeSpan(DefaultRetention),
+            SessionPolicy = DefaultSessionPolicy.Clone(),
+            MaxEnvelopeLifetime = Duration.FromTimeSpan(DefaultMaxEnvelopeLifetime),
+        };
+        foreach (var party in parties)
+        {
+            var entry = new Party { NodeId = party.NodeId, Name = party.Name, Country = party.Country };
+            entry.AuthorityKeys.AddRange(party.AuthorityKeys.Keys);
+            entry.NodeKeys.AddRange(party.NodeKeys.Keys);
+            document.Parties.Add(entry);
+        }
+
+        foreach (var sender in document.Parties)
+        {
+            foreach (var recipient in document.Parties.Where(p => p != sender))
+            {
+                var link = new Link { SenderNode = sender.NodeId, RecipientNode = recipient.NodeId, Suite = suite, RequirePostQuantumSignature = requirePostQuantumSignature };
+                link.MessageTypes.AddRange(DefaultMessageTypes);
+                document.Links.Add(link);
+            }
+        }
+
+        return document;
+    }
+
+    /// <summary>Freezes a draft into the exact bytes the parties will sign.</summary>
+    public static SignedAgreement Freeze(ExchangeAgreement document) => new() { Agreement = document.ToByteString() };
+
+    /// <summary>Starts the next version from the one in force: same content, version + 1, supersedes its digest.</summary>
+    public static ExchangeAgreement NextVersion(AgreementInForce current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var next = current.Document.Clone();
+        next.Version = current.Version + 1;
+        next.SupersedesDigest = ByteString.CopyFrom(current.Digest.Span);
+        return next;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+namespace Liaison.Crypto.Internal;
+
+/// <summary>
+/// Syntax of the identifiers that travel in clear text. They are deliberately
+/// narrow (ASCII, short) so that no personal data can hide in a header.
+/// </summary>
+internal static partial class Names
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NodeIdPattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MessageTypePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9/._-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReferencePattern();
+
+    public static bool IsNodeId(string value) => NodeIdPattern().IsMatch(value);
+
+    public static bool IsMessageType(string value) => value.Length <= 128 && MessageTypePattern().IsMatch(value);
+
+    /// <summary>Case references and correlation ids: empty, or up to 64 ASCII reference characters.</summary>
+    public static bool IsReference(string value) => value.Length == 0 || ReferencePattern().IsMatch(value);
+}
