@@ -75,6 +75,18 @@ public sealed class TestExchange
         return new TestExchange(AgreementInForce.Load(signed), laoCai, yunnan, laoCaiAuthority, yunnanAuthority, new FakeTimeProvider(Epoch.AddDays(1)));
     }
 
+    /// <summary>Both parties hold keys of both suites; every link uses <paramref name="linkSuite"/>.</summary>
+    public static TestExchange CreateDual(Suite linkSuite)
+    {
+        var international = Rings(Suite.InternationalV1, false);
+        var gm = Rings(Suite.GmV1, false);
+        var laoCai = KeyRing.Create(LaoCai, international.LaoCai.Keys.Concat(gm.LaoCai.Keys));
+        var yunnan = KeyRing.Create(Yunnan, international.Yunnan.Keys.Concat(gm.Yunnan.Keys));
+        var draft = Draft(linkSuite, false, laoCai, yunnan, international.LaoCaiAuthority, international.YunnanAuthority);
+        var signed = CoSign(AgreementDraft.Freeze(draft), international.LaoCaiAuthority, international.YunnanAuthority);
+        return new TestExchange(AgreementInForce.Load(signed), laoCai, yunnan, international.LaoCaiAuthority, international.YunnanAuthority, new FakeTimeProvider(Epoch.AddDays(1)));
+    }
+
     public static ExchangeAgreement Draft(Suite suite, bool postQuantum, KeyRing laoCai, KeyRing yunnan, KeyRing laoCaiAuthority, KeyRing yunnanAuthority)
     {
         var from = Epoch;
