@@ -15,7 +15,7 @@ namespace Liaison.Crypto.Tests;
 /// </summary>
 internal static class EnvelopeForger
 {
-    public static byte[] Edit(byte[] sealedBytes, KeyRing signer, Action<EnvelopeHeader>? editHeader = null, Func<byte[], byte[]>? editCiphertext = null, bool resign = true)
+    public static byte[] Edit(byte[] sealedBytes, KeyRing signer, Action<EnvelopeHeader>? editHeader = null, Func<byte[], byte[]>? editCiphertext = null, bool resign = true, SecureRandom? random = null)
     {
         var envelope = SealedEnvelope.Parser.ParseFrom(sealedBytes);
         var header = EnvelopeHeader.Parser.ParseFrom(envelope.Header);
@@ -34,8 +34,8 @@ internal static class EnvelopeForger
             {
                 var key = signer.Find(s.KeyId.Span) ?? throw new InvalidOperationException("The signer does not hold the key.");
                 var value = key.Algorithm == Liaison.Crypto.V1.KeyAlgorithm.MlDsa65
-                    ? PostQuantumCoSignature.Sign(key, tbs, new SecureRandom())
-                    : suite.Sign(key, header.SenderNode, tbs, new SecureRandom());
+                    ? PostQuantumCoSignature.Sign(key, tbs, random ?? new SecureRandom())
+                    : suite.Sign(key, header.SenderNode, tbs, random ?? new SecureRandom());
                 return EnvelopeSealer.SignatureOf(key, value);
             }).ToList();
             envelope.Signatures.Clear();
