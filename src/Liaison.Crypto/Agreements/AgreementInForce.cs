@@ -119,6 +119,19 @@ public sealed class AgreementInForce
             .Where(k => k.Algorithm == algorithm && k.IsValidAt(at))
             .MaxBy(k => k.NotBefore);
 
+    /// <summary>
+    /// The newest of a node's own private keys that this agreement lists as valid at a time.
+    /// During a rotation's overlap both keys are valid, and the newer one wins.
+    /// </summary>
+    internal Keys.PrivateKeyMaterial? NewestOwnKey(Keys.KeyRing ring, KeyAlgorithm algorithm, DateTimeOffset at) =>
+        ring.Keys
+            .Where(k => k.Algorithm == algorithm)
+            .Select(k => (Key: k, Published: FindNodeKey(ring.Owner, k.KeyId.Span)))
+            .Where(p => p.Published?.IsValidAt(at) == true)
+            .OrderByDescending(p => p.Published!.NotBefore)
+            .Select(p => p.Key)
+            .FirstOrDefault();
+
     private static void CheckReplacement(ExchangeAgreement document, SignedAgreement signed, AgreementInForce current, List<string> problems)
     {
         if (document.AgreementId != current.Document.AgreementId)

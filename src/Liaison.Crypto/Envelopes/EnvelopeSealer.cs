@@ -125,18 +125,9 @@ public sealed class EnvelopeSealer
         return new SealResult(envelope.ToByteArray(), header);
     }
 
-    private PrivateKeyMaterial OwnKey(KeyAlgorithm algorithm, DateTimeOffset now)
-    {
-        // During a rotation both keys are valid; the newest one this node holds wins.
-        return keys.Keys
-            .Where(k => k.Algorithm == algorithm)
-            .Select(k => (Key: k, Published: agreement.FindNodeKey(Node, k.KeyId.Span)))
-            .Where(p => p.Published?.IsValidAt(now) == true)
-            .OrderByDescending(p => p.Published!.NotBefore)
-            .Select(p => p.Key)
-            .FirstOrDefault()
-            ?? throw new EnvelopeSealException($"This node holds no private {KeyIds.AlgorithmName(algorithm)} key that agreement version {agreement.Version} lists as valid now.");
-    }
+    private PrivateKeyMaterial OwnKey(KeyAlgorithm algorithm, DateTimeOffset now) =>
+        agreement.NewestOwnKey(keys, algorithm, now)
+        ?? throw new EnvelopeSealException($"This node holds no private {KeyIds.AlgorithmName(algorithm)} key that agreement version {agreement.Version} lists as valid now.");
 
     internal static Signature SignatureOf(PrivateKeyMaterial key, byte[] value) =>
         new() { Algorithm = key.Algorithm, KeyId = ByteString.CopyFrom(key.KeyId.Span), Value = UnsafeByteOperations.UnsafeWrap(value) };

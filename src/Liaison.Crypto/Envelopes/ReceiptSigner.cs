@@ -58,8 +58,6 @@ public sealed class ReceiptSigner(AgreementInForce agreement, KeyRing keys, Time
     }
 
     private PrivateKeyMaterial OwnKey(KeyAlgorithm algorithm, DateTimeOffset now) =>
-        keys.Keys.Where(k => k.Algorithm == algorithm && agreement.FindNodeKey(keys.Owner, k.KeyId.Span)?.IsValidAt(now) == true)
-            .OrderByDescending(k => agreement.FindNodeKey(keys.Owner, k.KeyId.Span)!.NotBefore)
-            .FirstOrDefault()
+        agreement.NewestOwnKey(keys, algorithm, now)
         ?? throw new EnvelopeSealException($"This node holds no private {KeyIds.AlgorithmName(algorithm)} key valid now to sign a receipt.");
 }
