@@ -1,0 +1,10 @@
+namespace Liaison.Cli;
+
+/// <summary>Where a run writes and reads its environment; the real console in production, string writers in tests.</summary>
+/// <param name="GetEnvironmentVariable">Looks up an environment variable; tests pass their own to stay isolated.</param>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, Func<string, string?> GetEnvironmentVariable)
+{
+    public void Note(string sentence) => Error.WriteLine("note: " + sentence);
+
+    public void Warn(string sentence) => Error.WriteLine("warning: " + sentence);
+}

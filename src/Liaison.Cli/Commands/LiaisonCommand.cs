@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace Liaison.Cli.Commands;
+
+/// <summary>The command tree. It is built per run, around that run's console, so runs never share state.</summary>
+internal static class LiaisonCommand
+{
+    public static RootCommand Create(CliContext context) =>
+        new("Keys, co-signed exchange agreements and sealed envelopes for the liaison exchange. "
+            + "Exit codes: 0 success, 1 refused or invalid input, 2 usage error, 3 internal error.")
+        {
+            new Command("keys", "Create node and authority key files.")
+            {
+                new KeysGenerateCommand(context),
+            },
+            new Command("agreement", "Draft, sign, verify and show exchange agreements.")
+            {
+                new AgreementDraftCommand(context),
+                new AgreementSignCommand(context),
+                new AgreementVerifyCommand(context),
+                new AgreementShowCommand(context),
+            },
+            new Command("envelope", "Seal and inspect sealed envelopes.")
+            {
+                new EnvelopeSealCommand(context),
+                new EnvelopeInspectCommand(context),
+            },
+        };
+}
