@@ -106,6 +106,37 @@ public sealed partial class AgreementWorkflowTests
     }
 
     [Fact]
+    public void AuthorityKeyIsRotatedByAVersionSignedWithTheOldKey()
+    {
+        using var workspace = new Workspace();
+        var current = workspace.SignedAgreement("international");
+        workspace.Run("keys", "generate", "--owner", Yunnan, "--suite", "international", "--authority", "--out", workspace.PathOf("new-keys"),
+            "--scrypt-log-n", "14", "--passphrase-file", workspace.PassphraseFile).AssertSuccess();
+        var draft = workspace.PathOf("v2-draft.json");
+        workspace.Run("agreement", "draft", "--next", current, "--out", draft).AssertSuccess();
+
+        // Yunnan's party lists only its new authority key in version 2.
+        var document = Google.Protobuf.JsonParser.Default.Parse<Liaison.Agreement.V1.ExchangeAgreement>(File.ReadAllText(draft));
+        var newKeys = Google.Protobuf.JsonParser.Default.Parse<Liaison.Crypto.V1.PublicKeyBundle>(File.ReadAllText(workspace.PathOf($"new-keys/{Yunnan}.authority.pub.json")));
+        var yunnan = document.Parties.Single(p => p.NodeId == Yunnan);
+        yunnan.AuthorityKeys.Clear();
+        yunnan.AuthorityKeys.AddRange(newKeys.Keys);
+        File.WriteAllText(draft, Google.Protobuf.JsonFormatter.Default.Format(document));
+
+        var (once, twice, hijacked) = (workspace.PathOf("v2-once.json"), workspace.PathOf("v2.json"), workspace.PathOf("v2-hijacked.json"));
+        workspace.Run("agreement", "sign", "--key", workspace.PathOf($"keys/{LaoCai}.authority.key"), "--node", LaoCai, "--draft", draft,
+            "--previous", current, "--out", once, "--passphrase-file", workspace.PassphraseFile).AssertSuccess();
+
+        // The new key alone cannot introduce itself.
+        workspace.Run("agreement", "sign", "--key", workspace.PathOf($"new-keys/{Yunnan}.authority.key"), "--node", Yunnan, "--agreement", once,
+            "--previous", current, "--out", hijacked, "--passphrase-file", workspace.PassphraseFile).AssertRefused("holds none of the unrevoked authority keys");
+
+        workspace.Run("agreement", "sign", "--key", workspace.PathOf($"keys/{Yunnan}.authority.key"), "--node", Yunnan, "--agreement", once,
+            "--previous", current, "--out", twice, "--passphrase-file", workspace.PassphraseFile).AssertSuccess();
+        workspace.Run("agreement", "verify", twice, "--previous", current).AssertSuccess();
+    }
+
+    [Fact]
     public void NoPassphraseOrPrivateKeyIsEverPrinted()
     {
         using var workspace = new Workspace();

@@ -80,6 +80,13 @@ public sealed class AgreementTests
     }
 
     [Fact]
+    public void PartyCannotSignTheSameAgreementTwice()
+    {
+        var once = AgreementSignatures.AddSignature(AgreementDraft.Freeze(Draft()), TestExchange.LaoCai, Rings.LaoCaiAuthority.Keys[0], new SecureRandom());
+        Assert.Throws<ArgumentException>(() => AgreementSignatures.AddSignature(once, TestExchange.LaoCai, Rings.LaoCaiAuthority.Keys[0], new SecureRandom()));
+    }
+
+    [Fact]
     public void StructuralProblemsAreAllListed()
     {
         var draft = Draft();

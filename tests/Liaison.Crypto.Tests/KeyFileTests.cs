@@ -88,6 +88,10 @@ public sealed class KeyFileTests : IDisposable
     }
 
     [Fact]
+    public void WritingAKeyFileWithAWeakScryptCostIsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => KeyFile.Write(Path.Combine(directory, "weak.key"), Ring(), "pw", new ScryptCost(10, 8, 1)));
+
+    [Fact]
     public void MissingKeyFileIsReportedByName()
     {
         var path = Path.Combine(directory, "absent.key");

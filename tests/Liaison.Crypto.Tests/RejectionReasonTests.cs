@@ -152,6 +152,20 @@ public sealed class RejectionReasonTests
     }
 
     [Fact]
+    public void EnvelopeCreatedBeforeTheAgreementTakesEffectIsRefused()
+    {
+        var later = RecipientWith(a => a.EffectiveFrom = ProtoTime.ToTimestamp(TestExchange.Epoch.AddDays(3)));
+        AssertRejected(RejectionReason.AgreementNotEffective, later.YunnanOpener().Open(SealOne()));
+    }
+
+    [Fact]
+    public void SealingBeforeTheAgreementTakesEffectIsRefused()
+    {
+        var later = RecipientWith(a => a.EffectiveFrom = ProtoTime.ToTimestamp(TestExchange.Epoch.AddDays(3)));
+        Assert.Contains("takes effect", Assert.Throws<EnvelopeSealException>(() => later.LaoCaiSealer().Seal(TestExchange.Request(1))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EnvelopePastItsExpiryAndTheSkewIsExpired()
     {
         var bytes = SealOne(lifetime: TimeSpan.FromHours(1));

@@ -20,6 +20,12 @@ internal sealed class AgreementSignCommand : Command
     private readonly Option<string> node = CliOptions.NodeId("--node", "The party that signs.");
     private readonly Option<string> draft = new("--draft") { Description = "Sign a draft (the first signature).", HelpName = "draft.json" };
     private readonly Option<string> agreement = new("--agreement") { Description = "Add a signature to an agreement signed by others.", HelpName = "signed.json" };
+    private readonly Option<string> previous = new("--previous")
+    {
+        Description = "The version in force that this one replaces. A party of that version signs with an authority key listed there, which is how an authority key is rotated.",
+        HelpName = "signed.json",
+    };
+
     private readonly Option<string> output = CliOptions.Required("--out", "The signed agreement JSON file to write.", "signed.json");
     private readonly PassphraseOption passphrase = new();
 
@@ -34,7 +40,7 @@ internal sealed class AgreementSignCommand : Command
                 r.AddError("Give exactly one of --draft and --agreement.");
             }
         });
-        this.AddOptions(key, node, draft, agreement, output, passphrase.File);
+        this.AddOptions(key, node, draft, agreement, previous, output, passphrase.File);
         SetAction(Execute);
     }
 
@@ -43,7 +49,9 @@ internal sealed class AgreementSignCommand : Command
         var signer = parse.GetRequiredValue(node);
         var draftPath = parse.GetValue(draft);
         var signed = draftPath is not null ? AgreementFiles.ReadDraft(draftPath) : AgreementFiles.ReadSigned(parse.GetRequiredValue(agreement));
-        var report = AgreementInForce.Inspect(signed, null);
+        var previousPath = parse.GetValue(previous);
+        var current = previousPath is null ? null : AgreementFiles.LoadInForce(previousPath);
+        var report = AgreementInForce.Inspect(signed, current);
         if (report.Problems.Count > 0)
         {
             throw new CliException("The agreement cannot be signed because it has problems:", report.Problems);
@@ -58,11 +66,13 @@ internal sealed class AgreementSignCommand : Command
 
         // Shown before the key is used: the signer compares it with the digest their partner announced.
         context.Out.WriteLine($"Signing agreement '{report.Document.AgreementId}' version {report.Document.Version} as '{signer}'.");
-        context.Out.WriteField("Digest (SHA-256)", AgreementFiles.Digest(signed.Agreement));
+        context.Out.WriteField("Digest (SHA-256)", Convert.ToHexStringLower(report.Digest));
 
-        var authorityKey = FindAuthorityKey(passphrase.OpenKeyFile(parse.GetRequiredValue(key), parse, context), party);
+        // Authority continuity: a party of the version in force signs with a key of that version.
+        var authority = current?.FindParty(signer) ?? party;
+        var authorityKey = FindAuthorityKey(passphrase.OpenKeyFile(parse.GetRequiredValue(key), parse, context), authority);
         var result = AgreementSignatures.AddSignature(signed, signer, authorityKey, new SecureRandom());
-        var after = AgreementInForce.Inspect(result, null);
+        var after = AgreementInForce.Inspect(result, current);
         if (!after.SignedBy.Contains(signer))
         {
             throw new CliException("The new signature does not verify against the agreement; nothing was written.", after.Problems);

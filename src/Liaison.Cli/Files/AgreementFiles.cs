@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Google.Protobuf;
 using Liaison.Agreement.V1;
@@ -55,7 +54,7 @@ internal static class AgreementFiles
         }
     }
 
-    public static string Digest(ByteString agreementBytes) => Convert.ToHexStringLower(SHA256.HashData(agreementBytes.Span));
+    public static string Digest(ByteString agreementBytes) => Convert.ToHexStringLower(AgreementInForce.DigestOf(agreementBytes.Span));
 
     private static bool IsSignedAgreement(string json, string path)
     {

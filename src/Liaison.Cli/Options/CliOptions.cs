@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Liaison.Crypto;
 using Liaison.Crypto.V1;
 
 namespace Liaison.Cli.Options;
 
 /// <summary>Options shared by several commands, each parsed and checked once here so a typo is a usage error (exit 2).</summary>
-internal static partial class CliOptions
+internal static class CliOptions
 {
     // Only ISO 8601: in Vietnam and China 01/11 is the 1st of November, in the invariant culture the 11th of January.
     private static readonly string[] TimeFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
@@ -21,7 +21,7 @@ internal static partial class CliOptions
         option.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();
-            if (value is not null && !IsNodeId(value))
+            if (value is not null && !Identifiers.IsNodeId(value))
             {
                 result.AddError($"'{value}' is not a node id: use lower-case letters, digits and '-', at most 63 characters, e.g. vn-laocai.");
             }
@@ -65,12 +65,6 @@ internal static partial class CliOptions
 
     /// <summary>The name users type for a suite, the inverse of <see cref="ParseSuite"/>.</summary>
     public static string SuiteName(Suite suite) => suite == Suite.GmV1 ? "gm" : "international";
-
-    /// <summary>Mirrors the library's node-id rule (Liaison.Crypto.Internal.Names, which is internal).</summary>
-    public static bool IsNodeId(string value) => NodeIdPattern().IsMatch(value);
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant)]
-    private static partial Regex NodeIdPattern();
 
     private static Suite ParseSuite(ArgumentResult result)
     {

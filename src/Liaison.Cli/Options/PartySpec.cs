@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Liaison.Crypto;
 
 namespace Liaison.Cli.Options;
 
@@ -24,7 +25,7 @@ internal sealed record PartySpec(string NodeId, string Country, string Authority
             {
                 result.AddError($"--party '{token.Value}' needs four comma-separated parts: node-id,country,authority.pub.json,node.pub.json.");
             }
-            else if (!CliOptions.IsNodeId(parts[0]))
+            else if (!Identifiers.IsNodeId(parts[0]))
             {
                 result.AddError($"--party '{token.Value}': '{parts[0]}' is not a node id (lower-case letters, digits and '-').");
             }

@@ -25,7 +25,10 @@ public static class AgreementDraft
     public static readonly TimeSpan DefaultMaxEnvelopeLifetime = TimeSpan.FromDays(7);
 
     /// <summary>A session carries at most 1000 envelopes or lasts at most one hour.</summary>
-    public static readonly SessionPolicy DefaultSessionPolicy = new() { MaxMessages = 1000, MaxAge = Duration.FromTimeSpan(TimeSpan.FromHours(1)) };
+    public const ulong DefaultSessionMaxMessages = 1000;
+
+    /// <summary>See <see cref="DefaultSessionMaxMessages"/>.</summary>
+    public static readonly TimeSpan DefaultSessionMaxAge = TimeSpan.FromHours(1);
 
     /// <summary>The message types of the liaison workflows.</summary>
     public static readonly IReadOnlyList<string> DefaultMessageTypes =
@@ -48,14 +51,14 @@ public static class AgreementDraft
             EffectiveFrom = ProtoTime.ToTimestamp(effectiveFrom),
             MaxMessageBytes = DefaultMaxMessageBytes,
             Retention = Duration.FromTimeSpan(DefaultRetention),
-            SessionPolicy = DefaultSessionPolicy.Clone(),
+            SessionPolicy = new SessionPolicy { MaxMessages = DefaultSessionMaxMessages, MaxAge = Duration.FromTimeSpan(DefaultSessionMaxAge) },
             MaxEnvelopeLifetime = Duration.FromTimeSpan(DefaultMaxEnvelopeLifetime),
         };
         foreach (var party in parties)
         {
-            var entry = new Party { NodeId = party.NodeId, Name = party.Name, Country = party.Country };
-            entry.AuthorityKeys.AddRange(party.AuthorityKeys.Keys);
-            entry.NodeKeys.AddRange(party.NodeKeys.Keys);
+            var entry = new Party { NodeId = party.NodeId, Name = party.Name.Clone(), Country = party.Country };
+            entry.AuthorityKeys.AddRange(party.AuthorityKeys.Keys.Select(k => k.Clone()));
+            entry.NodeKeys.AddRange(party.NodeKeys.Keys.Select(k => k.Clone()));
             document.Parties.Add(entry);
         }
 

@@ -18,7 +18,7 @@ public sealed class AgreementInForce
         Signed = signed;
         Document = document;
         this.parties = parties;
-        Digest = Digests.Sha256(signed.Agreement.Span);
+        Digest = DigestOf(signed.Agreement.Span);
     }
 
     public SignedAgreement Signed { get; }
@@ -31,6 +31,12 @@ public sealed class AgreementInForce
     public uint Version => Document.Version;
 
     public TimeSpan MaxEnvelopeLifetime => Document.MaxEnvelopeLifetime.ToTimeSpan();
+
+    /// <summary>Envelopes created before this time are outside the agreement.</summary>
+    public DateTimeOffset EffectiveFrom => Document.EffectiveFrom.ToDateTimeOffset();
+
+    /// <summary>SHA-256 of agreement bytes, whatever their suites: what signers compare and what the next version supersedes.</summary>
+    public static byte[] DigestOf(ReadOnlySpan<byte> agreementBytes) => Digests.Sha256(agreementBytes);
 
     /// <summary>Loads a first agreement (trusted out of band, e.g. by comparing its digest), or throws <see cref="AgreementException"/>.</summary>
     public static AgreementInForce Load(SignedAgreement signed) => Inspect(signed, null).RequireInForce();
@@ -53,7 +59,7 @@ public sealed class AgreementInForce
         }
         catch (Google.Protobuf.InvalidProtocolBufferException)
         {
-            return new AgreementReport(null, null, ["The agreement bytes are not a valid ExchangeAgreement."], [], []);
+            return new AgreementReport(null, null, DigestOf(signed.Agreement.Span), ["The agreement bytes are not a valid ExchangeAgreement."], [], []);
         }
 
         var parties = AgreementValidator.Validate(document, problems);
@@ -85,7 +91,7 @@ public sealed class AgreementInForce
 
         var missing = parties.Keys.Where(p => !signedBy.Contains(p)).ToList();
         AgreementInForce? agreement = problems.Count == 0 && missing.Count == 0 ? new AgreementInForce(signed, document, parties) : null;
-        return new AgreementReport(agreement, document, problems, signedBy, missing);
+        return new AgreementReport(agreement, document, DigestOf(signed.Agreement.Span), problems, signedBy, missing);
     }
 
     public Party? FindParty(string nodeId) => parties.GetValueOrDefault(nodeId)?.Party;
@@ -157,9 +163,11 @@ public sealed class AgreementInForce
 }
 
 /// <summary>What <see cref="AgreementInForce.Inspect"/> found.</summary>
+/// <param name="Digest">SHA-256 of the agreement bytes, whether or not the agreement is in force: what signers compare.</param>
 public sealed record AgreementReport(
     AgreementInForce? Agreement,
     ExchangeAgreement? Document,
+    byte[] Digest,
     IReadOnlyList<string> Problems,
     IReadOnlyList<string> SignedBy,
     IReadOnlyList<string> MissingSignatures)

@@ -19,6 +19,16 @@ public static class AgreementSignatures
     {
         ArgumentNullException.ThrowIfNull(signed);
         ArgumentNullException.ThrowIfNull(authorityKey);
+        if (!Identifiers.IsNodeId(nodeId))
+        {
+            throw new ArgumentException("A node id is lower-case letters, digits and '-'.", nameof(nodeId));
+        }
+
+        if (signed.Signatures.Any(s => s.NodeId == nodeId))
+        {
+            throw new ArgumentException($"'{nodeId}' has already signed this agreement.", nameof(nodeId));
+        }
+
         var tbs = ToBeSigned.Build(Labels.AgreementSignature, signed.Agreement.Span);
         var value = authorityKey.Algorithm switch
         {

@@ -19,7 +19,7 @@ internal static class AgreementValidator
 
     public static Dictionary<string, PartyKeys> Validate(ExchangeAgreement document, List<string> problems)
     {
-        if (!Names.IsNodeId(document.AgreementId))
+        if (!Identifiers.IsNodeId(document.AgreementId))
         {
             problems.Add("The agreement id must be lower-case letters, digits and '-'.");
         }
@@ -74,7 +74,7 @@ internal static class AgreementValidator
 
         foreach (var party in document.Parties)
         {
-            if (!Names.IsNodeId(party.NodeId))
+            if (!Identifiers.IsNodeId(party.NodeId))
             {
                 problems.Add($"Party node id '{party.NodeId}' must be lower-case letters, digits and '-'.");
                 continue;
@@ -144,7 +144,7 @@ internal static class AgreementValidator
                 continue;
             }
 
-            if (link.MessageTypes.Count == 0 || link.MessageTypes.Any(t => !Names.IsMessageType(t)))
+            if (link.MessageTypes.Count == 0 || link.MessageTypes.Any(t => !Identifiers.IsMessageType(t)))
             {
                 problems.Add($"{name} must allow at least one message type, each a lower-case dotted name.");
             }

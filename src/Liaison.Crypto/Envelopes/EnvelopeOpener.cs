@@ -122,6 +122,11 @@ public sealed class EnvelopeOpener
             return Reject(check);
         }
 
+        if (created < agreement.EffectiveFrom)
+        {
+            return Reject(new(RejectionReason.AgreementNotEffective, $"The envelope was created before agreement version {agreement.Version} took effect at {TimeText.Format(agreement.EffectiveFrom)}."));
+        }
+
         if (!link.MessageTypes.Contains(header.MessageType))
         {
             return Reject(new(RejectionReason.MessageTypeNotAllowed, $"The link from '{header.SenderNode}' to '{header.RecipientNode}' does not allow message type '{header.MessageType}'."));
@@ -162,12 +167,12 @@ public sealed class EnvelopeOpener
         var skew = options.MaxClockSkew;
         if (now > expires + skew)
         {
-            return new(RejectionReason.Expired, $"The envelope expired at {expires:O}.");
+            return new(RejectionReason.Expired, $"The envelope expired at {TimeText.Format(expires)}.");
         }
 
         if (created > now + skew)
         {
-            return new(RejectionReason.FutureDated, $"The envelope claims to be created at {created:O}, beyond the allowed clock skew of {skew}.");
+            return new(RejectionReason.FutureDated, $"The envelope claims to be created at {TimeText.Format(created)}, beyond the allowed clock skew of {skew}.");
         }
 
         if (expires - created > agreement.MaxEnvelopeLifetime)
@@ -180,7 +185,7 @@ public sealed class EnvelopeOpener
         var policy = agreement.Document.SessionPolicy;
         if (started > created || created - started > policy.MaxAge.ToTimeSpan() || session.SessionMessageIndex >= policy.MaxMessages)
         {
-            return new(RejectionReason.SessionExpired, $"The key-exchange session (started {started:O}, message {session.SessionMessageIndex}) is beyond the agreement's session policy.");
+            return new(RejectionReason.SessionExpired, $"The key-exchange session (started {TimeText.Format(started)}, message {session.SessionMessageIndex}) is beyond the agreement's session policy.");
         }
 
         return RejectionCheck.Ok;

@@ -41,12 +41,12 @@ internal static class EnvelopeParser
         var expires = ProtoTime.TryToDateTimeOffset(header.ExpiresAt);
         var problem =
             !UuidV7.IsValid(header.EnvelopeId.Span) ? "The envelope id is not a 16-byte UUIDv7." :
-            !Names.IsMessageType(header.MessageType) ? "The message type is not a lower-case dotted name." :
-            !Names.IsNodeId(header.SenderNode) || !Names.IsNodeId(header.RecipientNode) ? "A node id is not lower-case letters, digits and '-'." :
+            !Identifiers.IsMessageType(header.MessageType) ? "The message type is not a lower-case dotted name." :
+            !Identifiers.IsNodeId(header.SenderNode) || !Identifiers.IsNodeId(header.RecipientNode) ? "A node id is not lower-case letters, digits and '-'." :
             header.SenderKeyId.Length != KeyIds.Length || header.RecipientKeyId.Length != KeyIds.Length ? "A key id is not 16 bytes." :
             suite is null ? "The suite is missing or unknown." :
             created is null || expires is null || expires <= created ? "The created and expires times are missing or out of order." :
-            !Names.IsReference(header.CaseReference) || !Names.IsReference(header.CorrelationId) ? "The case reference or correlation id has characters outside the allowed set." :
+            !Identifiers.IsReference(header.CaseReference) || !Identifiers.IsReference(header.CorrelationId) ? "The case reference or correlation id has characters outside the allowed set." :
             !Enum.IsDefined(header.Priority) || header.Priority == Priority.Unspecified ? "The priority is missing or unknown." :
             header.KeyEstablishment is null || header.KeyEstablishment.Encapsulation.Length != suite.EncapsulationLength
                 || ProtoTime.TryToDateTimeOffset(header.KeyEstablishment.SessionStartedAt) is null ? "The key establishment is missing or has the wrong length for the suite." :

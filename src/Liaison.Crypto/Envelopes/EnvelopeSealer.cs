@@ -46,6 +46,11 @@ public sealed class EnvelopeSealer
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = ProtoTime.TruncateToMilliseconds(time.GetUtcNow());
+        if (now < agreement.EffectiveFrom)
+        {
+            throw new EnvelopeSealException($"Agreement version {agreement.Version} takes effect at {TimeText.Format(agreement.EffectiveFrom)}.");
+        }
+
         var link = agreement.FindLink(Node, request.RecipientNode)
             ?? throw new EnvelopeSealException($"Agreement version {agreement.Version} has no link from '{Node}' to '{request.RecipientNode}'.");
         if (!link.MessageTypes.Contains(request.MessageType))
@@ -53,7 +58,7 @@ public sealed class EnvelopeSealer
             throw new EnvelopeSealException($"The link from '{Node}' to '{request.RecipientNode}' does not allow message type '{request.MessageType}'.");
         }
 
-        if (!Names.IsReference(request.CaseReference) || !Names.IsReference(request.CorrelationId))
+        if (!Identifiers.IsReference(request.CaseReference) || !Identifiers.IsReference(request.CorrelationId))
         {
             throw new EnvelopeSealException("Case references and correlation ids are up to 64 characters of A-Z, a-z, 0-9, '/', '.', '_' and '-'.");
         }

@@ -64,7 +64,7 @@ public sealed class ReceiptVerifier(AgreementInForce agreement, string node, Tim
 
         if (receivedAt > time.GetUtcNow() + skew)
         {
-            return Fail(RejectionReason.FutureDated, $"The receipt claims a time of {receivedAt:O}, beyond the allowed clock skew.", body);
+            return Fail(RejectionReason.FutureDated, $"The receipt claims a time of {TimeText.Format(receivedAt.Value)}, beyond the allowed clock skew.", body);
         }
 
         var check = SignerChecks.CheckShape(suite, signed.Signatures.Select(s => s.Algorithm).ToList(), signed.Signatures);

@@ -1,5 +1,6 @@
 using Liaison.Agreement.V1;
 using Liaison.Crypto.Agreements;
+using Liaison.Crypto.Internal;
 using Liaison.Crypto.Keys;
 using Liaison.Crypto.Suites;
 using Liaison.Crypto.V1;
@@ -35,7 +36,7 @@ internal static class SignerChecks
 
         return key.NotBefore <= at && at < key.NotAfter
             ? RejectionCheck.Ok
-            : new(RejectionReason.SenderKeyNotValid, $"Key {id} of '{node}' is valid from {key.NotBefore:O} to {key.NotAfter:O}, not at {at:O}.");
+            : new(RejectionReason.SenderKeyNotValid, $"Key {id} of '{node}' is valid from {TimeText.Format(key.NotBefore)} to {TimeText.Format(key.NotAfter)}, not at {TimeText.Format(at)}.");
     }
 
     /// <summary>The declared signature algorithms must be the suite's, optionally followed by ML-DSA-65, one signature each.</summary>

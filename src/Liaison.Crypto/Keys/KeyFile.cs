@@ -20,7 +20,8 @@ public sealed record ScryptCost(int LogN, int R, int P)
     /// <summary>The weakest cost a key file may declare; anything lower is refused at load.</summary>
     public static readonly ScryptCost Minimum = new(14, 8, 1);
 
-    internal bool IsAcceptable => LogN is >= 14 and <= 20 && R is >= 8 and <= 16 && P is >= 1 and <= 4;
+    /// <summary>Whether a key file may use this cost; anything else is refused when written or read.</summary>
+    public bool IsAcceptable => LogN is >= 14 and <= 20 && R is >= 8 and <= 16 && P is >= 1 and <= 4;
 }
 
 /// <summary>
@@ -38,6 +39,11 @@ public static class KeyFile
         ArgumentNullException.ThrowIfNull(ring);
         ArgumentException.ThrowIfNullOrEmpty(passphrase);
         cost ??= ScryptCost.Default;
+        if (!cost.IsAcceptable)
+        {
+            throw new ArgumentOutOfRangeException(nameof(cost), "A key file's scrypt cost must be log N 14 to 20, r 8 to 16, p 1 to 4.");
+        }
+
         var salt = RandomNumberGenerator.GetBytes(16);
         var nonce = RandomNumberGenerator.GetBytes(12);
         var key = DeriveKey(passphrase, salt, cost);

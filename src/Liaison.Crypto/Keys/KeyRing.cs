@@ -24,7 +24,7 @@ public sealed class KeyRing
     public static KeyRing Create(string owner, IEnumerable<PrivateKeyMaterial> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        if (!Names.IsNodeId(owner))
+        if (!Identifiers.IsNodeId(owner))
         {
             throw new ArgumentException("An owner is lower-case letters, digits and '-', at most 63 characters.", nameof(owner));
         }
