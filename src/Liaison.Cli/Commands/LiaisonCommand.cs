@@ -25,5 +25,6 @@ internal static class LiaisonCommand
                 new EnvelopeSealCommand(context),
                 new EnvelopeInspectCommand(context),
             },
+            new DemoCommand(context),
         };
 }
