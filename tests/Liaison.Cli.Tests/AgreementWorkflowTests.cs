@@ -137,6 +137,46 @@ public sealed partial class AgreementWorkflowTests
     }
 
     [Fact]
+    public void EachDirectionCanUseItsOwnSuite()
+    {
+        using var workspace = new Workspace();
+        foreach (var node in new[] { LaoCai, Yunnan })
+        {
+            workspace.Run("keys", "generate", "--owner", node, "--suite", "international", "--suite", "gm", "--out", workspace.PathOf("keys"),
+                "--scrypt-log-n", "14", "--passphrase-file", workspace.PassphraseFile).AssertSuccess();
+            workspace.Run("keys", "generate", "--owner", node, "--suite", node == Yunnan ? "gm" : "international", "--authority", "--out", workspace.PathOf("keys"),
+                "--scrypt-log-n", "14", "--passphrase-file", workspace.PassphraseFile).AssertSuccess();
+        }
+
+        var draft = workspace.PathOf("draft.json");
+        workspace.Run("agreement", "draft", "--id", "laocai-yunnan-blo", "--effective-from", "2026-11-01T00:00:00Z", "--suite", "international",
+            "--link-suite", $"{Yunnan}:{LaoCai}=gm", "--party", workspace.PartyArgument(LaoCai, "VN"), "--party", workspace.PartyArgument(Yunnan, "CN"),
+            "--out", draft).AssertSuccess();
+        var (once, twice) = (workspace.PathOf("once.json"), workspace.PathOf("signed.json"));
+        workspace.Sign(LaoCai, "--draft", draft, once).AssertSuccess();
+        workspace.Sign(Yunnan, "--agreement", once, twice).AssertSuccess();
+
+        var shown = workspace.Run("agreement", "show", twice);
+        shown.AssertSuccess();
+        Assert.Contains($"{LaoCai} -> {Yunnan}: SUITE_INTERNATIONAL_V1", shown.Out, StringComparison.Ordinal);
+        Assert.Contains($"{Yunnan} -> {LaoCai}: SUITE_GM_V1", shown.Out, StringComparison.Ordinal);
+
+        var envelope = workspace.Seal(twice, "payload"u8.ToArray());
+        workspace.Inspect(envelope, twice).AssertSuccess();
+    }
+
+    [Fact]
+    public void LinkSuiteForAPairThatIsNotALinkIsRefused()
+    {
+        using var workspace = new Workspace();
+        workspace.GenerateParty(LaoCai, "international");
+        workspace.GenerateParty(Yunnan, "international");
+        workspace.Run("agreement", "draft", "--id", "laocai-yunnan-blo", "--effective-from", "2026-11-01", "--suite", "international",
+            "--link-suite", $"{Yunnan}:vn-hanoi=gm", "--party", workspace.PartyArgument(LaoCai, "VN"), "--party", workspace.PartyArgument(Yunnan, "CN"),
+            "--out", workspace.PathOf("draft.json")).AssertRefused("not a link between two --party nodes");
+    }
+
+    [Fact]
     public void NoPassphraseOrPrivateKeyIsEverPrinted()
     {
         using var workspace = new Workspace();

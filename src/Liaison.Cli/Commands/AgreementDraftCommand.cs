@@ -20,6 +20,7 @@ internal sealed class AgreementDraftCommand : Command
     private readonly Option<DateTimeOffset?> effectiveFrom = CliOptions.Time("--effective-from", "When the agreement takes effect.");
     private readonly Option<Suite> suite = CliOptions.SuiteChoice();
     private readonly Option<bool> postQuantum = new("--post-quantum") { Description = "Require an ML-DSA-65 co-signature on every link." };
+    private readonly Option<LinkSuiteSpec[]> linkSuites = LinkSuiteSpec.CreateOption();
     private readonly Option<PartySpec[]> parties = PartySpec.CreateOption();
     private readonly Option<NameSpec[]> names = NameSpec.CreateOption();
     private readonly Option<string> next = new("--next") { Description = "Draft the next version of this signed agreement instead.", HelpName = "signed-agreement.json" };
@@ -29,7 +30,7 @@ internal sealed class AgreementDraftCommand : Command
         : base("draft", "Draft an agreement (or with --next, its next version) as JSON for the parties to review before signing.")
     {
         this.context = context;
-        Option[] firstVersionOnly = [id, suite, postQuantum, parties, names];
+        Option[] firstVersionOnly = [id, suite, postQuantum, parties, names, linkSuites];
         Option[] firstVersionRequired = [id, effectiveFrom, suite, parties];
         Validators.Add(r =>
         {
@@ -47,7 +48,7 @@ internal sealed class AgreementDraftCommand : Command
                 }
             }
         });
-        this.AddOptions(id, effectiveFrom, suite, postQuantum, parties, names, next, output);
+        this.AddOptions(id, effectiveFrom, suite, postQuantum, linkSuites, parties, names, next, output);
         SetAction(Execute);
     }
 
@@ -89,7 +90,15 @@ internal sealed class AgreementDraftCommand : Command
             spec.Country,
             ReadKeys(spec.AuthorityKeysPath, spec.NodeId),
             ReadKeys(spec.NodeKeysPath, spec.NodeId))).ToList();
-        return AgreementDraft.Create(parse.GetRequiredValue(id), parse.GetValue(effectiveFrom)!.Value, drafts, parse.GetValue(suite), parse.GetValue(postQuantum));
+        var document = AgreementDraft.Create(parse.GetRequiredValue(id), parse.GetValue(effectiveFrom)!.Value, drafts, parse.GetValue(suite), parse.GetValue(postQuantum));
+        foreach (var spec in parse.GetValue(linkSuites) ?? [])
+        {
+            var link = document.Links.FirstOrDefault(l => l.SenderNode == spec.SenderNode && l.RecipientNode == spec.RecipientNode)
+                ?? throw new CliException($"The link {spec.SenderNode} -> {spec.RecipientNode} given to --link-suite is not a link between two --party nodes.");
+            link.Suite = spec.Suite;
+        }
+
+        return document;
     }
 
     private ExchangeAgreement DraftNextVersion(ParseResult parse, string currentPath)

@@ -13,7 +13,8 @@ internal sealed class KeysGenerateCommand : Command
 {
     private readonly CliContext context;
     private readonly Option<string> owner = CliOptions.NodeId("--owner", "The node the keys belong to, e.g. vn-laocai.");
-    private readonly Option<Suite> suite = CliOptions.SuiteChoice();
+    private readonly Option<Suite[]> suites = CliOptions.SuiteChoices(
+        "The suite(s) the keys are for: international and/or gm; repeat --suite for a node that uses both. An authority key takes one.");
     private readonly Option<bool> postQuantum = new("--post-quantum") { Description = "Also generate an ML-DSA-65 co-signing key (node keys only)." };
     private readonly Option<bool> authority = new("--authority") { Description = "Generate the authority key that signs agreements instead of node keys." };
     private readonly Option<string> output = CliOptions.Required("--out", "The directory for <owner>[.authority].key and <owner>[.authority].pub.json.", "dir");
@@ -28,22 +29,26 @@ internal sealed class KeysGenerateCommand : Command
         : base("generate", "Generate node keys (or an authority key) into an encrypted key file and a public-key JSON file.")
     {
         this.context = context;
-        suite.Required = true;
         Validators.Add(r =>
         {
             if (r.GetValue(authority) && r.GetValue(postQuantum))
             {
                 r.AddError("--post-quantum applies to node keys; an authority key is always Ed25519 or SM2.");
             }
+
+            if (r.GetValue(authority) && r.GetValue(suites)?.Length > 1)
+            {
+                r.AddError("An authority key is of one suite: give --suite once.");
+            }
         });
-        this.AddOptions(owner, suite, postQuantum, authority, output, validFrom, validDays, scryptLogN, passphrase.File);
+        this.AddOptions(owner, suites, postQuantum, authority, output, validFrom, validDays, scryptLogN, passphrase.File);
         SetAction(Execute);
     }
 
     private int Execute(ParseResult parse)
     {
         var ownerId = parse.GetRequiredValue(owner);
-        var suiteId = parse.GetValue(suite);
+        var suiteIds = parse.GetRequiredValue(suites);
         var isAuthority = parse.GetValue(authority);
         var directory = parse.GetRequiredValue(output);
         var basePath = Path.Combine(directory, ownerId + (isAuthority ? ".authority" : ""));
@@ -59,8 +64,10 @@ internal sealed class KeysGenerateCommand : Command
         // Read before generating, so that a missing passphrase fails before any work is done.
         var secret = passphrase.Read(parse, context);
         IReadOnlyList<KeyAlgorithm> algorithms = isAuthority
-            ? [suiteId == Suite.GmV1 ? KeyAlgorithm.Sm2Sign : KeyAlgorithm.Ed25519]
-            : KeyRing.NodeAlgorithms(suiteId, parse.GetValue(postQuantum));
+            ? [suiteIds[0] == Suite.GmV1 ? KeyAlgorithm.Sm2Sign : KeyAlgorithm.Ed25519]
+            : suiteIds.SelectMany(s => KeyRing.NodeAlgorithms(s, postQuantumSignature: false))
+                .Concat(parse.GetValue(postQuantum) ? [KeyAlgorithm.MlDsa65] : [])
+                .ToList();
         var ring = KeyRing.Generate(ownerId, algorithms, new SecureRandom());
         var from = parse.GetValue(validFrom) ?? DateTimeOffset.UtcNow;
         var until = from.AddDays(parse.GetValue(validDays));
@@ -70,7 +77,7 @@ internal sealed class KeysGenerateCommand : Command
         ProtoJsonFile.Write(publicPath, ring.ToPublicBundle(from, until), overwrite: false);
 
         var kind = isAuthority ? "authority key" : "node keys";
-        context.Out.WriteLine($"Generated {kind} for '{ownerId}' (suite {CliOptions.SuiteName(suiteId)}):");
+        context.Out.WriteLine($"Generated {kind} for '{ownerId}' (suite {string.Join(" and ", suiteIds.Select(CliOptions.SuiteName))}):");
         foreach (var key in ring.Keys)
         {
             context.Out.WriteLine($"  key {KeyIds.ToHex(key.KeyId.Span)}  {KeyIds.AlgorithmName(key.Algorithm)}");

@@ -55,6 +55,22 @@ internal static class CliOptions
         CustomParser = ParseSuite,
     };
 
+    /// <summary>One or more suites, each given as its own --suite.</summary>
+    public static Option<Suite[]> SuiteChoices(string description) => new("--suite")
+    {
+        Description = description,
+        HelpName = "international|gm",
+        Required = true,
+        CustomParser = result => result.Tokens.Select(t => TryParseSuite(t.Value) ?? Invalid(result, t.Value)).Distinct().ToArray(),
+    };
+
+    public static Suite? TryParseSuite(string text) => text switch
+    {
+        "international" => Suite.InternationalV1,
+        "gm" => Suite.GmV1,
+        _ => null,
+    };
+
     /// <summary>An optional point in time, in ISO 8601; a time without an offset is UTC.</summary>
     public static Option<DateTimeOffset?> Time(string name, string description) => new(name)
     {
@@ -69,11 +85,11 @@ internal static class CliOptions
     private static Suite ParseSuite(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
-        if (text is "international" or "gm")
-        {
-            return text == "gm" ? Suite.GmV1 : Suite.InternationalV1;
-        }
+        return TryParseSuite(text) ?? Invalid(result, text);
+    }
 
+    private static Suite Invalid(ArgumentResult result, string text)
+    {
         result.AddError($"'{text}' is not a suite: use 'international' or 'gm'.");
         return Suite.Unspecified;
     }
