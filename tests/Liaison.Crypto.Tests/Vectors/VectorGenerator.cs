@@ -84,6 +84,13 @@ internal static class VectorGenerator
             Invalid("signature-bit-flipped", FlipSignature(a.Bytes, 0), RejectionReason.BadSignature),
             Invalid("ciphertext-bit-flipped", EnvelopeForger.Edit(a.Bytes, laoCai, editCiphertext: Flip, resign: false), RejectionReason.BadSignature),
             Invalid("signed-but-undecryptable", Forge(ciphertext: Flip), RejectionReason.DecryptionFailed),
+            Invalid("created-before-the-sender-key-is-valid", Forge(h =>
+            {
+                var early = ProtoTime.ToTimestamp(TestExchange.Epoch.AddDays(-1));
+                h.CreatedAt = early;
+                h.ExpiresAt = ProtoTime.ToTimestamp(TestExchange.Epoch.AddDays(-1).AddHours(1));
+                h.KeyEstablishment.SessionStartedAt = early;
+            }), RejectionReason.SenderKeyNotValid, TestExchange.Epoch.AddDays(-1)),
         };
         if (postQuantum)
         {
