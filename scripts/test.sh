@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: installs what the tests need on a fresh
-# Debian 12 machine, lints the protos, builds with warnings as errors, runs every test.
+# Debian 12 machine, starts the real services the tests use (scripts/services.sh),
+# lints the protos, builds with warnings as errors, runs every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,13 @@ fi
 
 step "buf lint protos/ (STANDARD)"
 (cd protos && "$TOOLS/buf/node_modules/.bin/buf" lint)
+
+step "Test services: two RabbitMQ nodes and PostgreSQL (scripts/services.sh)"
+# Starts or reuses them, or starts nothing where LIAISON_TEST_* are given already;
+# env.sh fills in only the variables that are not set.
+./scripts/services.sh
+# shellcheck source=/dev/null
+. "${LIAISON_SERVICES_DIR:-/var/tmp/liaison-services}/env.sh"
 
 step "dotnet build (warnings are errors)"
 dotnet build Liaison.sln -c Release --nologo -v quiet
