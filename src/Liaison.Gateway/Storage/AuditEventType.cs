@@ -1,0 +1,44 @@
+namespace Liaison.Gateway.Storage;
+
+/// <summary>
+/// What an audit entry records. Stored by name and hashed by name, so these names
+/// are part of the audit format: never rename one, only add.
+/// </summary>
+public enum AuditEventType
+{
+    /// <summary>An outbound request was accepted.</summary>
+    Submitted,
+
+    /// <summary>An outbound envelope was sealed and queued in the outbox.</summary>
+    Sealed,
+
+    /// <summary>The broker confirmed the publish of an envelope or a receipt.</summary>
+    Published,
+
+    /// <summary>A verified receipt for an outbound envelope was recorded.</summary>
+    ReceiptReceived,
+
+    /// <summary>An outbound envelope was accepted by its recipient.</summary>
+    Delivered,
+
+    /// <summary>An inbound envelope arrived.</summary>
+    Received,
+
+    /// <summary>An inbound envelope passed every check.</summary>
+    Verified,
+
+    /// <summary>An inbound envelope was stored.</summary>
+    Stored,
+
+    /// <summary>An envelope was refused, by this node or by its recipient; the reason code says why.</summary>
+    Rejected,
+
+    /// <summary>An envelope or receipt that was already recorded came again; nothing was stored twice.</summary>
+    Duplicate,
+
+    /// <summary>An outbound envelope expired without a receipt.</summary>
+    Expired,
+
+    /// <summary>A publish failed and was scheduled again; the reason code is the error code.</summary>
+    RetryScheduled,
+}

@@ -1,0 +1,190 @@
+using Liaison.Crypto;
+using Liaison.Crypto.Envelopes;
+using Liaison.Envelope.V1;
+using Liaison.Gateway.Storage.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Liaison.Gateway.Storage;
+
+/// <summary>
+/// The gateway store on SQLite or PostgreSQL: one implementation of the SQL, with
+/// the differences between the two kept in a dialect. Writes go through a
+/// group-commit writer (see <see cref="IGatewayStore"/>); reads open their own
+/// connections. Thread-safe. Dispose to let queued writes commit and close.
+/// </summary>
+public sealed class GatewayStore : IGatewayStore, IAsyncDisposable
+{
+    private readonly SqlDialect dialect;
+    private readonly GroupCommitWriter writer;
+
+    private GatewayStore(SqlDialect dialect, GroupCommitWriter writer)
+    {
+        this.dialect = dialect;
+        this.writer = writer;
+    }
+
+    /// <summary>How many write transactions have committed since opening: with group commit, fewer than the writes.</summary>
+    public long CommittedWriteTransactions => writer.CommittedTransactions;
+
+    /// <summary>Validates the options, applies pending migrations and opens the store.</summary>
+    /// <param name="time">The clock for every time the store records itself.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are not usable; the message lists why.</exception>
+    public static async Task<GatewayStore> OpenAsync(StoreOptions options, TimeProvider time, ILogger<GatewayStore>? logger = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        StoreOptionsValidator.ThrowIfInvalid(options);
+        // A copy: the options object is mutable, the store's settings are not.
+        var settings = new StoreOptions
+        {
+            Provider = options.Provider,
+            DataDirectory = options.DataDirectory,
+            ConnectionString = options.ConnectionString,
+            Schema = options.Schema,
+            MaxBatchSize = options.MaxBatchSize,
+            OutboxClaimLease = options.OutboxClaimLease,
+        };
+        SqlDialect dialect = settings.Provider == StoreProvider.Postgres
+            ? new PostgresDialect(settings.ConnectionString, settings.Schema)
+            : new SqliteDialect(settings.DataDirectory);
+        IReadOnlyList<int> applied;
+        try
+        {
+            applied = await SchemaMigrations.ApplyAsync(dialect, time.GetUtcNow(), cancellationToken);
+        }
+        catch
+        {
+            await dialect.DisposeAsync();
+            throw;
+        }
+
+        var log = (ILogger?)logger ?? NullLogger.Instance;
+        StoreLog.Ready(log, settings.Provider, applied.Count == 0 ? "none" : string.Join(", ", applied));
+        return new GatewayStore(dialect, new GroupCommitWriter(dialect, time, settings, log));
+    }
+
+    public Task<SubmitResult> SubmitAsync(OutboundSubmission submission, Func<ulong, SealResult> seal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(seal);
+        submission.Validate();
+        return writer.WriteAsync(c => SubmitOperation.RunAsync(c, submission, seal, CancellationToken.None), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<OutboxItem>> ClaimDueOutboxAsync(int max, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return writer.WriteAsync(c => OutboxOperations.ClaimAsync(c, max, now, CancellationToken.None), cancellationToken);
+    }
+
+    public Task<int> MarkPublishedAsync(IReadOnlyCollection<long> outboxIds, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outboxIds);
+        var ids = outboxIds.ToArray();
+        return writer.WriteAsync(c => OutboxOperations.MarkPublishedAsync(c, ids, now, CancellationToken.None), cancellationToken);
+    }
+
+    public Task<bool> ScheduleRetryAsync(long outboxId, DateTimeOffset nextAttempt, string errorCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(errorCode);
+        if (errorCode.Length == 0 || !Identifiers.IsReference(errorCode))
+        {
+            throw new ArgumentException("An error code is 1 to 64 characters of A-Z, a-z, 0-9, '/', '.', '_' and '-', never a message text.", nameof(errorCode));
+        }
+
+        return writer.WriteAsync(c => OutboxOperations.ScheduleRetryAsync(c, outboxId, nextAttempt, errorCode, CancellationToken.None), cancellationToken);
+    }
+
+    public Task<RecordResult> RecordReceiptAsync(Guid envelopeId, ReadOnlyMemory<byte> receiptBytes, ReceiptStatus status, RejectionReason reason, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var consistent = status == ReceiptStatus.Accepted ? reason == RejectionReason.Unspecified
+            : status == ReceiptStatus.Rejected && reason != RejectionReason.Unspecified && Enum.IsDefined(reason);
+        if (!consistent || receiptBytes.IsEmpty)
+        {
+            throw new ArgumentException("A receipt is accepted with no reason, or rejected with one, and comes with its signed bytes.", nameof(status));
+        }
+
+        var bytes = receiptBytes.ToArray();
+        return writer.WriteAsync(c => ReceiptOperation.RunAsync(c, envelopeId, bytes, status, reason, now, CancellationToken.None), cancellationToken);
+    }
+
+    public Task<RecordResult> RecordInboundAsync(InboundRecord record, ReadOnlyMemory<byte>? receiptOutboxBytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        record.Validate();
+        var receipt = OptionalBytes.Copy(receiptOutboxBytes);
+        return writer.WriteAsync(c => InboundOperation.RunAsync(c, record, receipt, CancellationToken.None), cancellationToken);
+    }
+
+    public Task RecordUnreadableRejectionAsync(RejectionReason reason, CancellationToken cancellationToken = default)
+    {
+        var code = ReasonCodes.Of(reason);
+        if (code.Length == 0)
+        {
+            throw new ArgumentException("A refusal needs a rejection reason.", nameof(reason));
+        }
+
+        return writer.WriteAsync(
+            async c =>
+            {
+                await c.Audit.AppendAsync(AuditEventType.Rejected, null, "", code, "an envelope without a readable header was refused", CancellationToken.None);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Guid>> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        writer.WriteAsync(c => ExpiryOperation.RunAsync(c, now, CancellationToken.None), cancellationToken);
+
+    public Task<MessageRecord?> GetAsync(Guid envelopeId, CancellationToken cancellationToken = default) =>
+        ReadAsync(s => MessageTable.FindAsync(s, envelopeId, cancellationToken), cancellationToken);
+
+    public Task<MessageRecord?> GetByRequestIdAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requestId);
+        return ReadAsync(s => MessageTable.FindByRequestIdAsync(s, requestId, cancellationToken), cancellationToken);
+    }
+
+    public Task<InboxPage> ListInboxAsync(InboxQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, InboxQuery.MaxPageSize);
+        var after = PageToken.Decode(query.PageToken);
+        return ReadAsync(
+            async s =>
+            {
+                // One row more than asked says whether another page follows.
+                var rows = await MessageTable.ListInboundAsync(s, after, query.PeerNode, query.State, query.PageSize + 1, cancellationToken);
+                var page = rows.Take(query.PageSize).ToList();
+                var next = rows.Count > query.PageSize ? PageToken.Encode(page[^1].Arrival) : "";
+                return new InboxPage(page.ConvertAll(r => r.Message), next);
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(long fromSeq, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return ReadAsync<IReadOnlyList<AuditEntry>>(
+            async s => (await AuditTable.ReadAsync(s, fromSeq, max, cancellationToken)).ConvertAll(r => r.ToEntry()),
+            cancellationToken);
+    }
+
+    public Task<AuditChainReport> VerifyAuditChainAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(s => AuditVerifier.VerifyAsync(s, cancellationToken), cancellationToken);
+
+    /// <summary>Lets every queued write commit, then closes the store's connections.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await writer.DisposeAsync();
+        await dialect.DisposeAsync();
+    }
+
+    private async Task<T> ReadAsync<T>(Func<StoreSession, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return await read(new StoreSession(connection, null, dialect));
+    }
+}

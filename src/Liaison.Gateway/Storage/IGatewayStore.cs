@@ -1,0 +1,99 @@
+using Liaison.Crypto.Envelopes;
+using Liaison.Envelope.V1;
+
+namespace Liaison.Gateway.Storage;
+
+/// <summary>
+/// The gateway's durable state: messages in both directions, the outbox, the
+/// per-link sequence counters and the hash-linked audit trail.
+/// <para>
+/// Every write method returns only after its transaction has committed durably, and
+/// every state change or refusal it makes is audited in that same transaction.
+/// Writes from concurrent callers are group-committed: queued, then run by one
+/// writer, many to a transaction. Cancellation is honoured while a write waits in
+/// the queue; once its batch has started, the write commits or fails with the batch.
+/// </para>
+/// <para>Thread-safe: every member may be called concurrently. Reads do not wait for writes.</para>
+/// </summary>
+public interface IGatewayStore
+{
+    /// <summary>
+    /// Accepts an outbound message in one transaction: idempotency on the request id,
+    /// the link's next sequence number, <paramref name="seal"/> with it, the message in
+    /// state <see cref="MessageState.Sealed"/>, its outbox row and the audit entries.
+    /// </summary>
+    /// <param name="seal">
+    /// Seals the payload with the sequence number given (normally <see cref="EnvelopeSealer.Seal"/>).
+    /// Never called for a replay. It runs inside the write transaction, so it must be
+    /// quick and must not call the store; it may run again with the same number if the
+    /// batch it was in fails, and only the committed result is ever published.
+    /// </param>
+    /// <exception cref="RequestIdConflictException">The request id was used before with another digest.</exception>
+    /// <exception cref="EnvelopeSealException">From <paramref name="seal"/>: nothing was stored.</exception>
+    Task<SubmitResult> SubmitAsync(OutboundSubmission submission, Func<ulong, SealResult> seal, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes up to <paramref name="max"/> outbox rows that are due at <paramref name="now"/>,
+    /// oldest first, and leases them: they are not due again until the store's claim
+    /// lease has passed, so a dispatcher that crashes mid-publish only delays them.
+    /// </summary>
+    Task<IReadOnlyList<OutboxItem>> ClaimDueOutboxAsync(int max, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Confirms publishes in one transaction: removes the outbox rows and moves
+    /// envelopes from <see cref="MessageState.Sealed"/> to <see cref="MessageState.Published"/>.
+    /// Ids no longer in the outbox (already confirmed, receipted or expired) are skipped.
+    /// </summary>
+    /// <returns>How many outbox rows were confirmed.</returns>
+    Task<int> MarkPublishedAsync(IReadOnlyCollection<long> outboxIds, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes a claimed outbox row due again at <paramref name="nextAttempt"/>, noting the error.</summary>
+    /// <param name="errorCode">A short code such as "broker-unreachable": 1 to 64 of A-Z, a-z, 0-9, '/', '.', '_' and '-'. Never a message text.</param>
+    /// <returns>False when the row is no longer in the outbox.</returns>
+    Task<bool> ScheduleRetryAsync(long outboxId, DateTimeOffset nextAttempt, string errorCode, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a verified receipt for an outbound message: <see cref="MessageState.Delivered"/>
+    /// when accepted, <see cref="MessageState.Rejected"/> with its reason otherwise. A
+    /// second receipt for the same message changes nothing and is audited as a duplicate.
+    /// </summary>
+    /// <exception cref="MessageNotFoundException">No such message.</exception>
+    /// <exception cref="IllegalStateTransitionException">The message is not one that awaits a receipt (an inbound one, say).</exception>
+    Task<RecordResult> RecordReceiptAsync(Guid envelopeId, ReadOnlyMemory<byte> receiptBytes, ReceiptStatus status, RejectionReason reason, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records an envelope that arrived: stored (or refused) with its receipt queued in
+    /// the outbox. The inbox is idempotent by envelope id: an id already recorded stores
+    /// nothing, is audited as a duplicate and returns the first record with its receipt,
+    /// to send again. One exception: an envelope refused before may be followed by an
+    /// authentic one with the same id, which is stored (see <see cref="MessageTransitions"/>).
+    /// </summary>
+    /// <param name="receiptOutboxBytes">The signed receipt to send back, or null to send none.</param>
+    /// <exception cref="IllegalStateTransitionException">The id is one of this node's outbound envelopes.</exception>
+    Task<RecordResult> RecordInboundAsync(InboundRecord record, ReadOnlyMemory<byte>? receiptOutboxBytes, CancellationToken cancellationToken = default);
+
+    /// <summary>Audits the refusal of an envelope too broken to identify (no readable header): there is no message to store.</summary>
+    Task RecordUnreadableRejectionAsync(RejectionReason reason, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves outbound messages whose envelope expired before <paramref name="now"/> without a
+    /// receipt to <see cref="MessageState.Expired"/> and drops their unpublished outbox rows.
+    /// Callers pass the current time less a grace period for receipts still on their way.
+    /// </summary>
+    /// <returns>The envelope ids that expired.</returns>
+    Task<IReadOnlyList<Guid>> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    Task<MessageRecord?> GetAsync(Guid envelopeId, CancellationToken cancellationToken = default);
+
+    Task<MessageRecord?> GetByRequestIdAsync(string requestId, CancellationToken cancellationToken = default);
+
+    /// <summary>Inbound messages in arrival order, one page at a time (keyset pagination).</summary>
+    /// <exception cref="InvalidPageTokenException">The token was not issued by this store.</exception>
+    Task<InboxPage> ListInboxAsync(InboxQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="max"/> audit entries from <paramref name="fromSeq"/> on, in order.</summary>
+    Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(long fromSeq, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Recomputes every hash of the audit chain and reports the first entry that does not fit.</summary>
+    Task<AuditChainReport> VerifyAuditChainAsync(CancellationToken cancellationToken = default);
+}

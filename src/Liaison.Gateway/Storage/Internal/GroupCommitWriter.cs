@@ -1,0 +1,139 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Liaison.Gateway.Storage.Internal;
+
+/// <summary>
+/// Group commit: callers' writes go into a queue; one writer takes whatever is
+/// queued (up to the batch size), runs it all in ONE transaction and commits, and
+/// only then completes the callers' tasks. Under load, one commit (one fsync)
+/// serves many writes; when idle, a lone write commits at once, without waiting
+/// for company. If a batch fails, its writes run again one per transaction, so a
+/// bad write fails alone and the others still commit.
+/// <para>
+/// Thread-safe: any number of callers may enqueue. Writes run strictly one at a
+/// time, in queue order, which is also what keeps the audit chain and the sequence
+/// counters free of races without any locking in the operations.
+/// </para>
+/// </summary>
+internal sealed class GroupCommitWriter : IAsyncDisposable
+{
+    private readonly Channel<IPendingWrite> queue = Channel.CreateUnbounded<IPendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SqlDialect dialect;
+    private readonly TimeProvider time;
+    private readonly StoreOptions options;
+    private readonly ILogger logger;
+    private readonly Task loop;
+    private long committedTransactions;
+
+    public GroupCommitWriter(SqlDialect dialect, TimeProvider time, StoreOptions options, ILogger logger)
+    {
+        this.dialect = dialect;
+        this.time = time;
+        this.options = options;
+        this.logger = logger;
+        loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>How many write transactions have committed: fewer than the writes when batching works.</summary>
+    public long CommittedTransactions => Interlocked.Read(ref committedTransactions);
+
+    /// <summary>
+    /// Queues a write; the task completes once its transaction has committed. The
+    /// write is queued before this method returns, so calls made one after another
+    /// run in that order.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var write = new PendingWrite<T>(operation, cancellationToken);
+        if (!queue.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(GroupCommitWriter), "The gateway store is closed.");
+        }
+
+        return write.Task;
+    }
+
+    /// <summary>Stops taking writes, lets the queued ones commit, then returns.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<IPendingWrite>(options.MaxBatchSize);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < options.MaxBatchSize && queue.Reader.TryRead(out var write))
+            {
+                if (!write.TryCancel())
+                {
+                    batch.Add(write);
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            var error = await TryCommitAsync(batch);
+            if (error is null)
+            {
+                batch.ForEach(w => w.Commit());
+            }
+            else if (batch.Count == 1)
+            {
+                batch[0].Fail(error);
+            }
+            else
+            {
+                StoreLog.BatchFailed(logger, batch.Count, error.GetType().Name);
+                foreach (var write in batch)
+                {
+                    var own = await TryCommitAsync([write]);
+                    if (own is null)
+                    {
+                        write.Commit();
+                    }
+                    else
+                    {
+                        write.Fail(own);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <returns>Null when committed; otherwise the error, with everything rolled back.</returns>
+    private async Task<Exception?> TryCommitAsync(IReadOnlyList<IPendingWrite> writes)
+    {
+        // Not a swallowing catch-all: the error is handed to the callers' tasks.
+        // The writer itself must survive any one failure, or every later caller would hang.
+        try
+        {
+            await using var connection = await dialect.OpenAsync(CancellationToken.None);
+            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+            var session = new StoreSession(connection, transaction, dialect);
+            var context = new WriteContext(session, await AuditLog.OpenAsync(session, time, CancellationToken.None), time, options);
+            foreach (var write in writes)
+            {
+                await write.RunAsync(context);
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+            Interlocked.Increment(ref committedTransactions);
+            return null;
+        }
+#pragma warning disable CA1031 // See above: every exception goes to a caller.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            return error;
+        }
+    }
+}

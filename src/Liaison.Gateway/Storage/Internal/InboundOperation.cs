@@ -1,0 +1,77 @@
+namespace Liaison.Gateway.Storage.Internal;
+
+/// <summary>Records an arrived envelope; the inbox is idempotent by envelope id.</summary>
+internal static class InboundOperation
+{
+    public static async Task<RecordResult> RunAsync(WriteContext context, InboundRecord record, ReadOnlyMemory<byte>? receipt, CancellationToken cancellationToken)
+    {
+        var session = context.Session;
+        var existing = await MessageTable.FindAsync(session, record.EnvelopeId, cancellationToken);
+        if (existing is { Direction: MessageDirection.Outbound })
+        {
+            throw new IllegalStateTransitionException(existing.EnvelopeId, existing.Direction, existing.State, MessageState.Received);
+        }
+
+        var supersedes = existing is not null && record.IsAccepted
+            && MessageTransitions.CanMove(MessageDirection.Inbound, existing.State, MessageState.Received);
+        if (existing is not null && !supersedes)
+        {
+            await context.Audit.AppendAsync(AuditEventType.Duplicate, existing.EnvelopeId, existing.PeerNode, ReasonCodes.Of(existing.RejectionReason),
+                $"envelope already {existing.State}; nothing stored again", cancellationToken);
+            return new RecordResult(existing, IsDuplicate: true);
+        }
+
+        var now = context.Now;
+        var message = new MessageRecord
+        {
+            EnvelopeId = record.EnvelopeId,
+            Direction = MessageDirection.Inbound,
+            PeerNode = record.PeerNode,
+            MessageType = record.MessageType,
+            CaseReference = record.CaseReference,
+            CorrelationId = record.CorrelationId,
+            Priority = record.Priority,
+            Sequence = record.Sequence,
+            // Received → Verified → Stored (or Received → Rejected) all happen in this transaction.
+            State = record.IsAccepted ? MessageState.Stored : MessageState.Rejected,
+            RejectionReason = record.RejectionReason,
+            EnvelopeBytes = record.EnvelopeBytes.ToArray(),
+            Payload = OptionalBytes.Copy(record.Payload),
+            ReceiptBytes = receipt,
+            CreatedAt = now,
+            UpdatedAt = now,
+            ExpiresAt = record.ExpiresAt,
+        };
+        if (supersedes)
+        {
+            await MessageTable.ReplaceAsync(session, message, cancellationToken);
+        }
+        else
+        {
+            await MessageTable.InsertAsync(session, message, cancellationToken);
+        }
+
+        if (receipt is { } receiptBytes)
+        {
+            await OutboxTable.InsertAsync(session, message.EnvelopeId, message.PeerNode, OutboxKind.Receipt, receiptBytes, now, cancellationToken);
+        }
+
+        var audit = context.Audit;
+        await audit.AppendAsync(AuditEventType.Received, message.EnvelopeId, message.PeerNode, "",
+            supersedes ? $"sequence {message.Sequence}; an authentic copy of an envelope id refused before" : $"sequence {message.Sequence}", cancellationToken);
+        if (record.IsAccepted)
+        {
+            await audit.AppendAsync(AuditEventType.Verified, message.EnvelopeId, message.PeerNode, "", "every check passed", cancellationToken);
+            await audit.AppendAsync(AuditEventType.Stored, message, ReceiptNote(receipt), cancellationToken);
+        }
+        else
+        {
+            await audit.AppendAsync(AuditEventType.Rejected, message, ReceiptNote(receipt), cancellationToken);
+        }
+
+        return new RecordResult(message, IsDuplicate: false);
+    }
+
+    private static string ReceiptNote(ReadOnlyMemory<byte>? receipt) =>
+        receipt is null ? "no receipt queued" : "receipt queued for the sender";
+}

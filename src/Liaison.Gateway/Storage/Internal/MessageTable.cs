@@ -1,0 +1,142 @@
+using System.Data.Common;
+using Liaison.Envelope.V1;
+
+namespace Liaison.Gateway.Storage.Internal;
+
+/// <summary>The messages table's SQL. States and directions are stored by name, reasons and priorities by proto number.</summary>
+internal static class MessageTable
+{
+    private const string Columns =
+        "envelope_id, direction, peer_node, message_type, case_reference, correlation_id, priority, sequence, state, rejection_reason, " +
+        "request_id, request_digest, envelope_bytes, payload, receipt_bytes, created_at, updated_at, expires_at";
+
+    private const string Values =
+        "@envelope_id, @direction, @peer_node, @message_type, @case_reference, @correlation_id, @priority, @sequence, @state, @rejection_reason, " +
+        "@request_id, @request_digest, @envelope_bytes, @payload, @receipt_bytes, @created_at, @updated_at, @expires_at";
+
+    public static Task<MessageRecord?> FindAsync(StoreSession session, Guid envelopeId, CancellationToken cancellationToken) =>
+        session.QuerySingleAsync($"SELECT {Columns} FROM messages WHERE envelope_id = @id", r => Read(r, 0, session.Dialect), cancellationToken,
+            ("id", session.Dialect.ToDb(envelopeId)));
+
+    public static Task<MessageRecord?> FindByRequestIdAsync(StoreSession session, string requestId, CancellationToken cancellationToken) =>
+        session.QuerySingleAsync($"SELECT {Columns} FROM messages WHERE request_id = @request_id", r => Read(r, 0, session.Dialect), cancellationToken,
+            ("request_id", requestId));
+
+    public static Task InsertAsync(StoreSession session, MessageRecord message, CancellationToken cancellationToken) =>
+        session.ExecuteAsync($"INSERT INTO messages ({Columns}) VALUES ({Values})", cancellationToken, Parameters(session.Dialect, message));
+
+    /// <summary>Rewrites every column but the key, the request and the arrival order: for an authentic envelope replacing a refused copy.</summary>
+    public static Task ReplaceAsync(StoreSession session, MessageRecord message, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            """
+            UPDATE messages SET direction = @direction, peer_node = @peer_node, message_type = @message_type, case_reference = @case_reference,
+                correlation_id = @correlation_id, priority = @priority, sequence = @sequence, state = @state, rejection_reason = @rejection_reason,
+                envelope_bytes = @envelope_bytes, payload = @payload, receipt_bytes = @receipt_bytes, created_at = @created_at,
+                updated_at = @updated_at, expires_at = @expires_at
+            WHERE envelope_id = @envelope_id
+            """,
+            cancellationToken,
+            Parameters(session.Dialect, message));
+
+    /// <summary>Moves a message to a new state, refusing moves <see cref="MessageTransitions"/> does not allow.</summary>
+    /// <exception cref="IllegalStateTransitionException">The move is not allowed from the message's current state.</exception>
+    public static async Task<MessageRecord> MoveAsync(StoreSession session, MessageRecord current, MessageState to, RejectionReason reason, ReadOnlyMemory<byte>? receipt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!MessageTransitions.CanMove(current.Direction, current.State, to))
+        {
+            throw new IllegalStateTransitionException(current.EnvelopeId, current.Direction, current.State, to);
+        }
+
+        var moved = current with { State = to, RejectionReason = reason, ReceiptBytes = receipt, UpdatedAt = now };
+        await session.ExecuteAsync(
+            "UPDATE messages SET state = @state, rejection_reason = @reason, receipt_bytes = @receipt, updated_at = @now WHERE envelope_id = @id",
+            cancellationToken,
+            ("state", to.ToString()),
+            ("reason", (int)reason),
+            ("receipt", DbValues.Bytes(receipt)),
+            ("now", DbValues.Millis(now)),
+            ("id", session.Dialect.ToDb(current.EnvelopeId)));
+        return moved;
+    }
+
+    /// <summary>Inbound messages after <paramref name="afterArrival"/>, in arrival order, with each one's arrival number.</summary>
+    public static Task<List<(long Arrival, MessageRecord Message)>> ListInboundAsync(StoreSession session, long afterArrival, string? peerNode, MessageState? state, int limit, CancellationToken cancellationToken)
+    {
+        // Filters are added only when used: PostgreSQL cannot type an
+        // "@p IS NULL OR column = @p" parameter that is null.
+        var filters = "";
+        List<(string, object?)> parameters = [("direction", nameof(MessageDirection.Inbound)), ("after", afterArrival), ("limit", limit)];
+        if (peerNode is not null)
+        {
+            filters += " AND peer_node = @peer_node";
+            parameters.Add(("peer_node", peerNode));
+        }
+
+        if (state is not null)
+        {
+            filters += " AND state = @state";
+            parameters.Add(("state", state.Value.ToString()));
+        }
+
+        return session.QueryAsync(
+            $"SELECT arrival_seq, {Columns} FROM messages WHERE direction = @direction AND arrival_seq > @after{filters} ORDER BY arrival_seq LIMIT @limit",
+            r => (r.GetInt64(0), Read(r, 1, session.Dialect)),
+            cancellationToken,
+            [.. parameters]);
+    }
+
+    /// <summary>Outbound messages still waiting for a receipt whose envelope expired before <paramref name="now"/>, oldest first.</summary>
+    public static Task<List<MessageRecord>> ListExpiredAsync(StoreSession session, DateTimeOffset now, CancellationToken cancellationToken) =>
+        session.QueryAsync(
+            $"SELECT {Columns} FROM messages WHERE direction = @direction AND state IN (@sealed, @published) AND expires_at < @now ORDER BY arrival_seq",
+            r => Read(r, 0, session.Dialect),
+            cancellationToken,
+            ("direction", nameof(MessageDirection.Outbound)),
+            ("sealed", nameof(MessageState.Sealed)),
+            ("published", nameof(MessageState.Published)),
+            ("now", DbValues.Millis(now)));
+
+    private static (string, object?)[] Parameters(SqlDialect dialect, MessageRecord m) =>
+    [
+        ("envelope_id", dialect.ToDb(m.EnvelopeId)),
+        ("direction", m.Direction.ToString()),
+        ("peer_node", m.PeerNode),
+        ("message_type", m.MessageType),
+        ("case_reference", m.CaseReference),
+        ("correlation_id", m.CorrelationId),
+        ("priority", (int)m.Priority),
+        ("sequence", DbValues.Sequence(m.Sequence)),
+        ("state", m.State.ToString()),
+        ("rejection_reason", (int)m.RejectionReason),
+        ("request_id", m.RequestId),
+        ("request_digest", DbValues.Bytes(m.RequestDigest)),
+        ("envelope_bytes", m.EnvelopeBytes.ToArray()),
+        ("payload", DbValues.Bytes(m.Payload)),
+        ("receipt_bytes", DbValues.Bytes(m.ReceiptBytes)),
+        ("created_at", DbValues.Millis(m.CreatedAt)),
+        ("updated_at", DbValues.Millis(m.UpdatedAt)),
+        ("expires_at", DbValues.Millis(m.ExpiresAt)),
+    ];
+
+    private static MessageRecord Read(DbDataReader r, int first, SqlDialect dialect) => new()
+    {
+        EnvelopeId = dialect.ReadGuid(r, first),
+        Direction = Enum.Parse<MessageDirection>(r.GetString(first + 1)),
+        PeerNode = r.GetString(first + 2),
+        MessageType = r.GetString(first + 3),
+        CaseReference = r.GetString(first + 4),
+        CorrelationId = r.GetString(first + 5),
+        Priority = (Priority)r.GetInt32(first + 6),
+        Sequence = checked((ulong)r.GetInt64(first + 7)),
+        State = Enum.Parse<MessageState>(r.GetString(first + 8)),
+        RejectionReason = (RejectionReason)r.GetInt32(first + 9),
+        RequestId = DbValues.NullableString(r, first + 10),
+        RequestDigest = DbValues.NullableBytes(r, first + 11),
+        EnvelopeBytes = (byte[])r.GetValue(first + 12),
+        Payload = DbValues.NullableBytes(r, first + 13),
+        ReceiptBytes = DbValues.NullableBytes(r, first + 14),
+        CreatedAt = DbValues.Time(r.GetInt64(first + 15)),
+        UpdatedAt = DbValues.Time(r.GetInt64(first + 16)),
+        ExpiresAt = DbValues.Time(r.GetInt64(first + 17)),
+    };
+}

@@ -1,0 +1,67 @@
+using System.Data.Common;
+
+namespace Liaison.Gateway.Storage.Internal;
+
+/// <summary>The outbox table's SQL. Rows leave the outbox when their publish is confirmed, or when they became pointless.</summary>
+internal static class OutboxTable
+{
+    private const string Returned = "outbox_id, envelope_id, destination, kind, bytes, attempts";
+
+    public static Task InsertAsync(StoreSession session, Guid envelopeId, string destination, OutboxKind kind, ReadOnlyMemory<byte> bytes, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            "INSERT INTO outbox (envelope_id, destination, kind, bytes, attempts, next_attempt_at) VALUES (@envelope_id, @destination, @kind, @bytes, 0, @due)",
+            cancellationToken,
+            ("envelope_id", session.Dialect.ToDb(envelopeId)),
+            ("destination", destination),
+            ("kind", kind.ToString()),
+            ("bytes", bytes.ToArray()),
+            ("due", DbValues.Millis(dueAt)));
+
+    /// <summary>Leases up to <paramref name="max"/> due rows until <paramref name="leaseUntil"/>, counting the attempt.</summary>
+    public static async Task<List<OutboxItem>> ClaimDueAsync(StoreSession session, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
+    {
+        var claimed = await session.QueryAsync(
+            $"""
+            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @lease_until
+            WHERE outbox_id IN (SELECT outbox_id FROM outbox WHERE next_attempt_at <= @now ORDER BY next_attempt_at, outbox_id LIMIT @max)
+            RETURNING {Returned}
+            """,
+            r => Read(r, session.Dialect),
+            cancellationToken,
+            ("lease_until", DbValues.Millis(leaseUntil)),
+            ("now", DbValues.Millis(now)),
+            ("max", max));
+
+        // RETURNING promises no order; publish in the order the rows were queued.
+        claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return claimed;
+    }
+
+    /// <summary>Removes a confirmed row; null when it is already gone.</summary>
+    public static Task<OutboxItem?> DeleteAsync(StoreSession session, long outboxId, CancellationToken cancellationToken) =>
+        session.QuerySingleAsync($"DELETE FROM outbox WHERE outbox_id = @id RETURNING {Returned}", r => Read(r, session.Dialect), cancellationToken,
+            ("id", outboxId));
+
+    /// <summary>Drops an envelope's unpublished rows, once a receipt or its expiry made publishing pointless.</summary>
+    public static Task DeleteEnvelopeAsync(StoreSession session, Guid envelopeId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("DELETE FROM outbox WHERE envelope_id = @id AND kind = @kind", cancellationToken,
+            ("id", session.Dialect.ToDb(envelopeId)), ("kind", nameof(OutboxKind.Envelope)));
+
+    /// <summary>Makes a row due again; null when it is already gone.</summary>
+    public static Task<OutboxItem?> RescheduleAsync(StoreSession session, long outboxId, DateTimeOffset dueAt, string errorCode, CancellationToken cancellationToken) =>
+        session.QuerySingleAsync(
+            $"UPDATE outbox SET next_attempt_at = @due, last_error = @error WHERE outbox_id = @id RETURNING {Returned}",
+            r => Read(r, session.Dialect),
+            cancellationToken,
+            ("due", DbValues.Millis(dueAt)),
+            ("error", errorCode),
+            ("id", outboxId));
+
+    private static OutboxItem Read(DbDataReader r, SqlDialect dialect) => new(
+        r.GetInt64(0),
+        dialect.ReadGuid(r, 1),
+        r.GetString(2),
+        Enum.Parse<OutboxKind>(r.GetString(3)),
+        (byte[])r.GetValue(4),
+        r.GetInt32(5));
+}

@@ -1,0 +1,33 @@
+namespace Liaison.Gateway.Storage.Internal;
+
+/// <summary>One caller's write, waiting in the group-commit queue.</summary>
+internal interface IPendingWrite
+{
+    /// <summary>Drops the write if its caller gave up while it was queued.</summary>
+    bool TryCancel();
+
+    Task RunAsync(WriteContext context);
+
+    /// <summary>The batch committed: hand the caller its result.</summary>
+    void Commit();
+
+    void Fail(Exception error);
+}
+
+/// <inheritdoc cref="IPendingWrite"/>
+internal sealed class PendingWrite<T>(Func<WriteContext, Task<T>> operation, CancellationToken cancellationToken) : IPendingWrite
+{
+    // Continuations run elsewhere, never inline on the writer's loop.
+    private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private T? result;
+
+    public Task<T> Task => completion.Task;
+
+    public bool TryCancel() => cancellationToken.IsCancellationRequested && completion.TrySetCanceled(cancellationToken);
+
+    public async Task RunAsync(WriteContext context) => result = await operation(context);
+
+    public void Commit() => completion.TrySetResult(result!);
+
+    public void Fail(Exception error) => completion.TrySetException(error);
+}

@@ -1,0 +1,99 @@
+namespace Liaison.Gateway.Storage.Internal;
+
+/// <summary>
+/// The store's tables, as numbered migrations applied at start-up in one
+/// transaction. A migration, once released, is never edited: a change is a new
+/// version. Times are Unix milliseconds; ids of UUIDv7 envelopes are the dialect's uuid.
+/// </summary>
+internal static class SchemaMigrations
+{
+    private static IReadOnlyList<(int Version, IReadOnlyList<string> Statements)> All(SqlDialect d) =>
+    [
+        (1,
+        [
+            $"""
+            CREATE TABLE IF NOT EXISTS messages (
+                arrival_seq {d.IdentityKeyType},
+                envelope_id {d.UuidType} NOT NULL UNIQUE,
+                direction text NOT NULL,
+                peer_node text NOT NULL,
+                message_type text NOT NULL,
+                case_reference text NOT NULL,
+                correlation_id text NOT NULL,
+                priority integer NOT NULL,
+                sequence bigint NOT NULL,
+                state text NOT NULL,
+                rejection_reason integer NOT NULL,
+                request_id text NULL UNIQUE,
+                request_digest {d.BlobType} NULL,
+                envelope_bytes {d.BlobType} NOT NULL,
+                -- Kept apart from the envelope so that encryption at rest can wrap it alone.
+                payload {d.BlobType} NULL,
+                receipt_bytes {d.BlobType} NULL,
+                created_at bigint NOT NULL,
+                updated_at bigint NOT NULL,
+                expires_at bigint NOT NULL)
+            """,
+            "CREATE INDEX IF NOT EXISTS messages_by_direction ON messages (direction, arrival_seq)",
+            "CREATE INDEX IF NOT EXISTS messages_by_expiry ON messages (direction, state, expires_at)",
+            $"""
+            CREATE TABLE IF NOT EXISTS outbox (
+                outbox_id {d.IdentityKeyType},
+                envelope_id {d.UuidType} NOT NULL,
+                destination text NOT NULL,
+                kind text NOT NULL,
+                bytes {d.BlobType} NOT NULL,
+                attempts integer NOT NULL,
+                next_attempt_at bigint NOT NULL,
+                -- An error code, never an exception message: those can quote data.
+                last_error text NULL)
+            """,
+            "CREATE INDEX IF NOT EXISTS outbox_by_due_time ON outbox (next_attempt_at, outbox_id)",
+            "CREATE INDEX IF NOT EXISTS outbox_by_envelope ON outbox (envelope_id)",
+            """
+            CREATE TABLE IF NOT EXISTS link_sequences (
+                peer_node text NOT NULL PRIMARY KEY,
+                last_sequence bigint NOT NULL)
+            """,
+            $"""
+            CREATE TABLE IF NOT EXISTS audit (
+                seq bigint NOT NULL PRIMARY KEY,
+                recorded_at bigint NOT NULL,
+                event_type text NOT NULL,
+                envelope_id {d.UuidType} NULL,
+                peer_node text NOT NULL,
+                reason_code text NOT NULL,
+                detail text NOT NULL,
+                hash {d.BlobType} NOT NULL)
+            """,
+            .. d.AppendOnlyAuditStatements,
+        ]),
+    ];
+
+    /// <returns>The versions applied by this call.</returns>
+    public static async Task<IReadOnlyList<int>> ApplyAsync(SqlDialect dialect, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await dialect.PrepareDatabaseAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var session = new StoreSession(connection, transaction, dialect);
+        await dialect.BeginMigrationAsync(session, cancellationToken);
+        await session.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (version integer NOT NULL PRIMARY KEY, applied_at bigint NOT NULL)", cancellationToken);
+        var done = (await session.QueryAsync("SELECT version FROM schema_migrations", r => r.GetInt32(0), cancellationToken)).ToHashSet();
+        var applied = new List<int>();
+        foreach (var (version, statements) in All(dialect).Where(m => !done.Contains(m.Version)))
+        {
+            foreach (var statement in statements)
+            {
+                await session.ExecuteAsync(statement, cancellationToken);
+            }
+
+            await session.ExecuteAsync("INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @now)", cancellationToken,
+                ("version", version), ("now", DbValues.Millis(now)));
+            applied.Add(version);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return applied;
+    }
+}

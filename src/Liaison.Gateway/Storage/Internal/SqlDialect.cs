@@ -1,0 +1,37 @@
+using System.Data.Common;
+
+namespace Liaison.Gateway.Storage.Internal;
+
+/// <summary>
+/// Everything that differs between SQLite and PostgreSQL, and nothing else: the
+/// store's SQL is written once, in the subset both understand (ON CONFLICT,
+/// RETURNING, LIMIT, @parameters), and only column types, id encoding, connection
+/// set-up and the append-only guard come from here. Thread-safe.
+/// </summary>
+internal abstract class SqlDialect : IAsyncDisposable
+{
+    /// <summary>An auto-assigned 64-bit primary key whose values are never reused.</summary>
+    public abstract string IdentityKeyType { get; }
+
+    public abstract string BlobType { get; }
+
+    public abstract string UuidType { get; }
+
+    /// <summary>Statements that make the audit table refuse UPDATE and DELETE.</summary>
+    public abstract IReadOnlyList<string> AppendOnlyAuditStatements { get; }
+
+    /// <summary>An open connection, with the per-connection settings this store relies on.</summary>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs once at start-up, outside any transaction (SQLite's journal mode cannot change inside one).</summary>
+    public abstract Task PrepareDatabaseAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs first in the migration transaction: serialises concurrent start-ups and creates the namespace.</summary>
+    public abstract Task BeginMigrationAsync(StoreSession session, CancellationToken cancellationToken);
+
+    public abstract object ToDb(Guid id);
+
+    public abstract Guid ReadGuid(DbDataReader reader, int ordinal);
+
+    public abstract ValueTask DisposeAsync();
+}

@@ -1,0 +1,87 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Liaison.Gateway.Storage.Internal;
+
+/// <summary>
+/// SQLite, the embedded default: one file per node, <c>&lt;data-dir&gt;/gateway.db</c>.
+/// <para>
+/// WAL lets readers run while the single writer commits. <c>synchronous=FULL</c>
+/// fsyncs the WAL at every commit: with the WAL default of NORMAL, a power cut can
+/// roll back the last commits, and a submit the caller was told is accepted must
+/// survive one. Group commit is what makes that fsync affordable, one per batch.
+/// </para>
+/// </summary>
+internal sealed class SqliteDialect(string dataDirectory) : SqlDialect
+{
+    public const string FileName = "gateway.db";
+
+    // Long enough to ride out a checkpoint or an operator's sqlite3 shell, short
+    // enough that a stuck lock surfaces as an error rather than a hang.
+    private const int BusyTimeoutMilliseconds = 10_000;
+
+    private readonly string connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(Path.GetFullPath(dataDirectory), FileName),
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+        DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+    }.ToString();
+
+    public override string IdentityKeyType => "INTEGER PRIMARY KEY AUTOINCREMENT";
+
+    public override string BlobType => "BLOB";
+
+    // 16 bytes in RFC 9562 order, so that UUIDv7 keys sort by time like PostgreSQL's uuid.
+    public override string UuidType => "BLOB";
+
+    public override IReadOnlyList<string> AppendOnlyAuditStatements { get; } =
+    [
+        "CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+        "CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
+    ];
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await new StoreSession(connection, null, this).ExecuteAsync(
+                $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};", cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override async Task PrepareDatabaseAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(new SqliteConnectionStringBuilder(connectionString).DataSource)!);
+        await using var connection = await OpenAsync(cancellationToken);
+        var mode = await new StoreSession(connection, null, this).ScalarAsync<string>("PRAGMA journal_mode = WAL", cancellationToken);
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"SQLite refused WAL mode for {FileName} (it reports '{mode}'); the data directory must be on a local file system.");
+        }
+    }
+
+    // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) already serialises migrators.
+    public override Task BeginMigrationAsync(StoreSession session, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override object ToDb(Guid id) => id.ToByteArray(bigEndian: true);
+
+    public override Guid ReadGuid(DbDataReader reader, int ordinal) => new((byte[])reader.GetValue(ordinal), bigEndian: true);
+
+    public override ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open; a reopened store or a deleted
+        // data directory must not find it held.
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Logging;
+
+namespace Liaison.Gateway.Storage.Internal;
+
+/// <summary>The store's log events. They carry counts, versions and exception type names only.</summary>
+internal static partial class StoreLog
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Gateway store ({Provider}) ready; migrations applied now: {Applied}")]
+    public static partial void Ready(ILogger logger, StoreProvider provider, string applied);
+
+    // The exception's message is left out on purpose: database errors quote values.
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "A batch of {Count} writes failed ({ErrorType}); running them one by one")]
+    public static partial void BatchFailed(ILogger logger, int count, string errorType);
+}

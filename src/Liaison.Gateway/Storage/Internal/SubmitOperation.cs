@@ -1,0 +1,62 @@
+using Liaison.Crypto.Envelopes;
+
+namespace Liaison.Gateway.Storage.Internal;
+
+/// <summary>The submit transaction: idempotency, sequence, seal, message, outbox row, audit.</summary>
+internal static class SubmitOperation
+{
+    public static async Task<SubmitResult> RunAsync(WriteContext context, OutboundSubmission submission, Func<ulong, SealResult> seal, CancellationToken cancellationToken)
+    {
+        var session = context.Session;
+        if (await MessageTable.FindByRequestIdAsync(session, submission.RequestId, cancellationToken) is { } existing)
+        {
+            return existing.RequestDigest is { } digest && digest.Span.SequenceEqual(submission.RequestDigest.Span)
+                ? new SubmitResult(existing, IsReplay: true)
+                : throw new RequestIdConflictException(submission.RequestId, existing.EnvelopeId);
+        }
+
+        var sequence = await LinkSequences.NextAsync(session, submission.PeerNode, cancellationToken);
+        var sealedEnvelope = seal(sequence) ?? throw new InvalidOperationException("The seal delegate returned no envelope.");
+        EnsureMatches(submission, sequence, sealedEnvelope);
+
+        var now = context.Now;
+        var message = new MessageRecord
+        {
+            EnvelopeId = sealedEnvelope.EnvelopeId,
+            Direction = MessageDirection.Outbound,
+            PeerNode = submission.PeerNode,
+            MessageType = submission.MessageType,
+            CaseReference = submission.CaseReference,
+            CorrelationId = submission.CorrelationId,
+            Priority = submission.Priority,
+            Sequence = sequence,
+            // Accepted → Sealed happens within this transaction; the row is born sealed.
+            State = MessageState.Sealed,
+            RejectionReason = Envelope.V1.RejectionReason.Unspecified,
+            RequestId = submission.RequestId,
+            RequestDigest = submission.RequestDigest.ToArray(),
+            EnvelopeBytes = sealedEnvelope.Bytes,
+            CreatedAt = now,
+            UpdatedAt = now,
+            ExpiresAt = sealedEnvelope.Header.ExpiresAt.ToDateTimeOffset(),
+        };
+        await MessageTable.InsertAsync(session, message, cancellationToken);
+        await OutboxTable.InsertAsync(session, message.EnvelopeId, message.PeerNode, OutboxKind.Envelope, sealedEnvelope.Bytes, now, cancellationToken);
+        // The request id is client-chosen text, so it stays out of the audit trail.
+        await context.Audit.AppendAsync(AuditEventType.Submitted, message, $"{message.MessageType} accepted, priority {message.Priority}", cancellationToken);
+        await context.Audit.AppendAsync(AuditEventType.Sealed, message, $"sealed as sequence {sequence}, queued for publishing", cancellationToken);
+        return new SubmitResult(message, IsReplay: false);
+    }
+
+    /// <summary>The store keeps the submission's fields as the message's; the envelope must carry the same.</summary>
+    private static void EnsureMatches(OutboundSubmission submission, ulong sequence, SealResult sealedEnvelope)
+    {
+        var header = sealedEnvelope.Header;
+        if (header.RecipientNode != submission.PeerNode || header.MessageType != submission.MessageType
+            || header.CaseReference != submission.CaseReference || header.CorrelationId != submission.CorrelationId
+            || header.Priority != submission.Priority || header.Sequence != sequence || header.ExpiresAt is null)
+        {
+            throw new InvalidOperationException("The seal delegate sealed an envelope whose recipient, type, references, priority or sequence differ from the submission.");
+        }
+    }
+}

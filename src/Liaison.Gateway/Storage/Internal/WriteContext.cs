@@ -1,0 +1,17 @@
+namespace Liaison.Gateway.Storage.Internal;
+
+/// <summary>
+/// What one write operation works with: the batch's transaction, the audit chain's
+/// head and the clock. Operations in a batch share it in turn and see each other's
+/// uncommitted rows. Not thread-safe: owned by the single writer.
+/// </summary>
+internal sealed class WriteContext(StoreSession session, AuditLog audit, TimeProvider time, StoreOptions options)
+{
+    public StoreSession Session => session;
+
+    public AuditLog Audit => audit;
+
+    public StoreOptions Options => options;
+
+    public DateTimeOffset Now => time.GetUtcNow();
+}

@@ -1,0 +1,107 @@
+using Liaison.Crypto.Envelopes;
+using Liaison.Gateway.Storage;
+
+namespace Liaison.Gateway.Tests;
+
+public abstract partial class GatewayStoreContract
+{
+    [Fact]
+    public async Task ConcurrentWritesAreCommittedTogetherInOneTransaction()
+    {
+        var store = await OpenAsync();
+        var (held, release) = await HoldWriterAsync(store);
+        Task<SubmitResult>[] queued;
+        try
+        {
+            queued = Enumerable.Range(0, 20).Select(i => SubmitAsync(store, $"req-{i}", seed: i)).ToArray();
+            Assert.All(queued, t => Assert.False(t.IsCompleted));
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        await held;
+        var results = await Task.WhenAll(queued);
+
+        // The held write alone, then the twenty queued behind it in a single transaction.
+        Assert.Equal(2, store.CommittedWriteTransactions);
+        Assert.Equal(Enumerable.Range(2, 20).Select(n => (ulong)n), results.Select(r => r.Message.Sequence));
+        Assert.True((await store.VerifyAuditChainAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task AFailingWriteInABatchFailsAloneAndTheOthersCommit()
+    {
+        var store = await OpenAsync();
+        await SubmitAsync(store, "taken", seed: 100);
+        var committedBefore = store.CommittedWriteTransactions;
+        var (held, release) = await HoldWriterAsync(store);
+        Task<SubmitResult>[] good;
+        Task<SubmitResult> sealFails;
+        Task<SubmitResult> conflicts;
+        try
+        {
+            good = [SubmitAsync(store, "a", seed: 1), SubmitAsync(store, "b", seed: 2)];
+            sealFails = store.SubmitAsync(TestParties.Submission("c", [1]), FailingSeal());
+            conflicts = SubmitAsync(store, "taken", seed: 101);
+            good = [.. good, SubmitAsync(store, "d", seed: 4)];
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        await held;
+        await Assert.ThrowsAsync<EnvelopeSealException>(() => sealFails);
+        await Assert.ThrowsAsync<RequestIdConflictException>(() => conflicts);
+        var results = await Task.WhenAll(good);
+
+        // The batch failed as a whole, then ran again one write per transaction.
+        Assert.Equal(committedBefore + 1 + good.Length, store.CommittedWriteTransactions);
+        Assert.Equal([3UL, 4UL, 5UL], results.Select(r => r.Message.Sequence));
+        Assert.Null(await store.GetByRequestIdAsync("c"));
+        Assert.True((await store.VerifyAuditChainAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task AWriteCancelledWhileQueuedIsNeverRun()
+    {
+        var store = await OpenAsync();
+        var (held, release) = await HoldWriterAsync(store);
+        using var cancellation = new CancellationTokenSource();
+        Task<SubmitResult> cancelled;
+        try
+        {
+            var payload = TestParties.Payload(16, 5);
+            var submission = TestParties.Submission("req-cancelled", payload);
+            cancelled = store.SubmitAsync(submission, Parties.SealFor(submission, payload), cancellation.Token);
+            await cancellation.CancelAsync();
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        await held;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.Null(await store.GetByRequestIdAsync("req-cancelled"));
+    }
+
+    [Fact]
+    public async Task QueuedWritesCommitBeforeDisposeReturnsAndLaterOnesAreRefused()
+    {
+        var store = await OpenAsync();
+        var (held, release) = await HoldWriterAsync(store);
+        var queued = SubmitAsync(store, "req-queued");
+        release.Set();
+
+        await store.DisposeAsync();
+
+        Assert.True(held.IsCompletedSuccessfully);
+        Assert.True(queued.IsCompletedSuccessfully);
+        Assert.Throws<ObjectDisposedException>(() => { _ = SubmitAsync(store, "req-late"); });
+        var reopened = await OpenAsync();
+        Assert.NotNull(await reopened.GetByRequestIdAsync("req-queued"));
+    }
+}

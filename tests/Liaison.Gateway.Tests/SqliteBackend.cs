@@ -1,0 +1,36 @@
+using Liaison.Gateway.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Liaison.Gateway.Tests;
+
+/// <summary>SQLite in a temporary directory, one sub-directory per database.</summary>
+public sealed class SqliteBackend : StoreBackend
+{
+    private readonly string root = Directory.CreateTempSubdirectory("liaison-store-").FullName;
+    private int count;
+
+    public override IReadOnlyList<string> DropAuditGuardsSql { get; } = ["DROP TRIGGER audit_no_update", "DROP TRIGGER audit_no_delete"];
+
+    public override Task<StoreOptions> NewDatabaseAsync() => Task.FromResult(new StoreOptions
+    {
+        Provider = StoreProvider.Sqlite,
+        DataDirectory = Path.Combine(root, "node-" + Interlocked.Increment(ref count)),
+    });
+
+    public override async Task ExecuteRawAsync(StoreOptions options, string sql)
+    {
+        var path = Path.Combine(options.DataDirectory, "gateway.db");
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public override Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(root, recursive: true);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,24 @@
+using Liaison.Gateway.Storage;
+
+namespace Liaison.Gateway.Tests;
+
+/// <summary>
+/// A real database for the store contract: each call to <see cref="NewDatabaseAsync"/>
+/// gives a fresh, empty one (a directory or a schema), and disposal removes them all.
+/// One instance serves one test class (an xunit class fixture).
+/// </summary>
+public abstract class StoreBackend : IAsyncLifetime
+{
+    /// <summary>Options for a database no other test uses.</summary>
+    public abstract Task<StoreOptions> NewDatabaseAsync();
+
+    /// <summary>Runs SQL behind the store's back, as an intruder with database access would.</summary>
+    public abstract Task ExecuteRawAsync(StoreOptions options, string sql);
+
+    /// <summary>SQL that removes the triggers refusing UPDATE and DELETE on the audit table.</summary>
+    public abstract IReadOnlyList<string> DropAuditGuardsSql { get; }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public abstract Task DisposeAsync();
+}
