@@ -32,7 +32,8 @@ public static class LiaisonTopology
 
     /// <summary>
     /// Declares the queues of one side (its outbound queue for <paramref name="peerNode"/> and its
-    /// inbound queue) exactly as the definitions do; a no-op where they exist already.
+    /// inbound queue) exactly as the definitions do, with the fanout exchange the gateway sends
+    /// through bound to the outbound queue; a no-op where they exist already.
     /// </summary>
     public static async Task DeclareSideAsync(IChannel channel, string peerNode, CancellationToken cancellationToken = default)
     {
@@ -43,5 +44,9 @@ public static class LiaisonTopology
                 queue, durable: true, exclusive: false, autoDelete: false, arguments: QueueArguments(),
                 cancellationToken: cancellationToken);
         }
+
+        var outbound = OutboundQueue(peerNode);
+        await channel.ExchangeDeclareAsync(outbound, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+        await channel.QueueBindAsync(outbound, outbound, routingKey: string.Empty, cancellationToken: cancellationToken);
     }
 }

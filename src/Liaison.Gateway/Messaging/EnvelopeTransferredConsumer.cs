@@ -1,0 +1,101 @@
+using Liaison.Crypto.Envelopes;
+using Liaison.Envelope.V1;
+using Liaison.Gateway.Exchange;
+using Liaison.Gateway.Messaging.Contracts;
+using Liaison.Gateway.Storage;
+using Liaison.Gateway.Storage.Internal;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Liaison.Gateway.Messaging;
+
+/// <summary>
+/// Receives an envelope from the partner: opens it (every check of the spec), records it
+/// in the inbox with its signed receipt queued in the outbox, in one transaction, and
+/// wakes the dispatcher to send the receipt.
+/// <list type="bullet">
+/// <item>A duplicate (same envelope id, already stored) stores nothing; the store audits
+/// it, and the original receipt is sent again, for a sender whose first one was lost.</item>
+/// <item>A refused envelope is recorded with its reason (or audited as unreadable), answered
+/// with a signed rejection receipt when its sender is a partner, and then fails with
+/// <see cref="EnvelopeRejectedException"/>, which sends it to the error queue unretried.</item>
+/// </list>
+/// Store faults propagate, to the endpoint's retry policy.
+/// </summary>
+public sealed class EnvelopeTransferredConsumer(
+    GatewayNode node,
+    IGatewayStore store,
+    OutboxSignal signal,
+    IOptions<MessagingOptions> options,
+    ILogger<EnvelopeTransferredConsumer> logger) : IConsumer<EnvelopeTransferred>
+{
+    public async Task Consume(ConsumeContext<EnvelopeTransferred> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var bytes = context.Message.Envelope ?? [];
+        var opened = node.Opener.Open(bytes);
+        if (!InboundRecord.TryFrom(opened, bytes, out var record))
+        {
+            // An accepted envelope always has a readable header, so the reason is set here.
+            await store.RecordUnreadableRejectionAsync(opened.Reason, context.CancellationToken);
+            logger.UnreadableEnvelopeRefused(ReasonCodes.Of(opened.Reason), opened.Detail);
+            throw new EnvelopeRejectedException(opened.Reason, opened.Detail);
+        }
+
+        using var scope = logger.EnvelopeScope(record.EnvelopeId, record.CaseReference);
+        var receipt = SignReceipt(bytes, opened);
+        var result = await store.RecordInboundAsync(record, receipt, context.CancellationToken);
+        if (!record.IsAccepted)
+        {
+            if (!result.IsDuplicate && receipt is not null)
+            {
+                signal.Notify();
+            }
+
+            logger.EnvelopeRefused(record.PeerNode, ReasonCodes.Of(record.RejectionReason), opened.Detail);
+            throw new EnvelopeRejectedException(record.RejectionReason, opened.Detail);
+        }
+
+        if (result.IsDuplicate)
+        {
+            if (result.Message.ReceiptBytes is { } original)
+            {
+                await SendAgainAsync(context, result.Message, original);
+            }
+
+            logger.EnvelopeDuplicate(record.PeerNode, result.Message.State);
+            return;
+        }
+
+        signal.Notify();
+        logger.EnvelopeStored(record.PeerNode);
+    }
+
+    /// <summary>
+    /// The signed receipt to send back: always for an accepted envelope; for a refused one only
+    /// when the agreement links its (claimed) sender to this node, since only a partner has
+    /// an outbound queue to answer on and a key to verify the answer with.
+    /// </summary>
+    private byte[]? SignReceipt(byte[] envelope, EnvelopeOpenResult opened)
+    {
+        var header = opened.Header!;
+        if (!opened.IsAccepted && node.Agreement.FindLink(header.SenderNode, node.NodeId) is null)
+        {
+            return null;
+        }
+
+        return node.ReceiptSigner.Sign(envelope, header, opened.Reason);
+    }
+
+    /// <summary>
+    /// Sends the original receipt straight to the broker rather than through the outbox: the
+    /// store keeps one receipt per envelope, and if this send fails the redelivered envelope
+    /// comes back here as a duplicate again.
+    /// </summary>
+    private async Task SendAgainAsync(ConsumeContext context, MessageRecord message, ReadOnlyMemory<byte> receipt)
+    {
+        var endpoint = await context.GetSendEndpoint(GatewayQueues.OutboundAddress(message.PeerNode, options.Value.BrokerUri is null));
+        await endpoint.Send(new ReceiptTransferred(receipt.ToArray()), c => PersistentSend.Prepare(c, message.EnvelopeId), context.CancellationToken);
+    }
+}

@@ -1,0 +1,45 @@
+namespace Liaison.Gateway.Messaging;
+
+/// <summary>
+/// How a gateway reaches its own side's broker and paces its traffic. Mutable, as the
+/// options pattern needs; <see cref="MessagingOptionsValidator"/> checks it once at start-up.
+/// </summary>
+public sealed class MessagingOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string Section = "Messaging";
+
+    /// <summary>
+    /// This side's RabbitMQ broker, e.g. <c>amqp://liaison:PASSWORD@127.0.0.1:5672/liaison</c>
+    /// (the path is the virtual host). It holds a password: never logged. Null selects
+    /// MassTransit's in-memory transport, for the embedded demo (see <see cref="InMemoryBorderLink"/>).
+    /// </summary>
+    public Uri? BrokerUri { get; set; }
+
+    /// <summary>How many inbound messages the broker may push ahead of acknowledgement. Default 256.</summary>
+    public int PrefetchCount { get; set; } = 256;
+
+    /// <summary>How many times a consumer retries a transient fault (busy database, broker hiccup) before the message goes to the error queue. Default 5.</summary>
+    public int RetryLimit { get; set; } = 5;
+
+    /// <summary>The first consumer retry's delay; each next one doubles, up to <see cref="RetryMaxInterval"/>. Default 200 ms.</summary>
+    public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest delay between two consumer retries. Default 10 seconds.</summary>
+    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The most outbox rows the dispatcher claims and publishes at once. Default 256.</summary>
+    public int OutboxBatchSize { get; set; } = 256;
+
+    /// <summary>How often the dispatcher looks for outbox rows that fell due without a wake-up (retries). Default 1 second.</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The first publish retry's delay; each next one doubles, up to <see cref="PublishRetryMaxDelay"/>. Default 1 second.</summary>
+    public TimeSpan PublishRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest delay before a failed publish is tried again. Default 1 minute.</summary>
+    public TimeSpan PublishRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long start-up waits for the broker before the gateway refuses to start. Default 30 seconds.</summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

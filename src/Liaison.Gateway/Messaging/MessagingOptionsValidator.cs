@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+
+namespace Liaison.Gateway.Messaging;
+
+/// <summary>Checks <see cref="MessagingOptions"/> at start-up and says, in sentences, what to fix.</summary>
+public sealed class MessagingOptionsValidator : IValidateOptions<MessagingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MessagingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        if (options.BrokerUri is { } uri && (!uri.IsAbsoluteUri || uri.Scheme is not ("amqp" or "amqps" or "rabbitmq" or "rabbitmqs")))
+        {
+            problems.Add("Messaging:BrokerUri must be an absolute amqp:// or amqps:// URI of this side's broker (leave it empty for the in-memory transport).");
+        }
+
+        if (options.PrefetchCount is < 1 or > 65535)
+        {
+            problems.Add($"Messaging:PrefetchCount must be between 1 and 65535; it is {options.PrefetchCount}.");
+        }
+
+        if (options.RetryLimit is < 0 or > 100)
+        {
+            problems.Add($"Messaging:RetryLimit must be between 0 and 100; it is {options.RetryLimit}.");
+        }
+
+        if (options.RetryMinInterval <= TimeSpan.Zero || options.RetryMaxInterval < options.RetryMinInterval)
+        {
+            problems.Add("Messaging:RetryMinInterval must be positive and no longer than Messaging:RetryMaxInterval.");
+        }
+
+        if (options.OutboxBatchSize is < 1 or > 10_000)
+        {
+            problems.Add($"Messaging:OutboxBatchSize must be between 1 and 10000; it is {options.OutboxBatchSize}.");
+        }
+
+        if (options.OutboxPollInterval <= TimeSpan.Zero)
+        {
+            problems.Add("Messaging:OutboxPollInterval must be positive.");
+        }
+
+        if (options.PublishRetryBaseDelay <= TimeSpan.Zero || options.PublishRetryMaxDelay < options.PublishRetryBaseDelay)
+        {
+            problems.Add("Messaging:PublishRetryBaseDelay must be positive and no longer than Messaging:PublishRetryMaxDelay.");
+        }
+
+        if (options.StartTimeout <= TimeSpan.Zero)
+        {
+            problems.Add("Messaging:StartTimeout must be positive.");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

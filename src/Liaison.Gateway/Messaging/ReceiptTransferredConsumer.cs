@@ -1,0 +1,60 @@
+using Liaison.Envelope.V1;
+using Liaison.Gateway.Exchange;
+using Liaison.Gateway.Messaging.Contracts;
+using Liaison.Gateway.Storage;
+using Liaison.Gateway.Storage.Internal;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Liaison.Gateway.Messaging;
+
+/// <summary>
+/// Receives a receipt for an envelope this node sent: loads the envelope it claims to be
+/// about, verifies the receipt against exactly those bytes, and records it (Delivered or
+/// Rejected). A receipt that is not valid fails with <see cref="ReceiptRejectedException"/>
+/// and goes to the error queue unretried. The store has no audit entry for a refused
+/// receipt yet, so the error queue and the log are its only record.
+/// </summary>
+public sealed class ReceiptTransferredConsumer(
+    GatewayNode node,
+    IGatewayStore store,
+    TimeProvider time,
+    ILogger<ReceiptTransferredConsumer> logger) : IConsumer<ReceiptTransferred>
+{
+    public async Task Consume(ConsumeContext<ReceiptTransferred> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var bytes = context.Message.Receipt ?? [];
+        var envelopeId = ReceiptEnvelopeId.TryRead(bytes)
+            ?? throw Refuse(RejectionReason.Malformed, "The bytes are not a signed receipt with an envelope id.");
+        var sent = await store.GetAsync(envelopeId, context.CancellationToken);
+        if (sent is not { Direction: MessageDirection.Outbound })
+        {
+            throw Refuse(RejectionReason.WrongRecipient, $"The receipt is about envelope {envelopeId}, which this node did not send.");
+        }
+
+        using var scope = logger.EnvelopeScope(envelopeId, sent.CaseReference);
+        var check = node.ReceiptVerifier.Verify(bytes, sent.EnvelopeBytes.Span);
+        if (!check.IsValid)
+        {
+            throw Refuse(check.Reason, check.Detail);
+        }
+
+        var body = check.Receipt!;
+        var result = await store.RecordReceiptAsync(envelopeId, bytes, body.Status, body.RejectionReason, time.GetUtcNow(), context.CancellationToken);
+        if (result.IsDuplicate)
+        {
+            logger.ReceiptDuplicate(sent.PeerNode);
+        }
+        else
+        {
+            logger.ReceiptRecorded(sent.PeerNode, result.Message.State);
+        }
+    }
+
+    private ReceiptRejectedException Refuse(RejectionReason reason, string detail)
+    {
+        logger.ReceiptRefused(ReasonCodes.Of(reason), detail);
+        return new ReceiptRejectedException(reason, detail);
+    }
+}

@@ -1,0 +1,63 @@
+using Liaison.Crypto.Keys;
+using Liaison.Gateway.Exchange;
+using Liaison.Gateway.Messaging;
+using Liaison.Gateway.Storage;
+using MassTransit;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Liaison.Gateway.Tests.Messaging;
+
+/// <summary>
+/// One gateway without its gRPC front: a generic host with its own SQLite store in a temp
+/// directory, its node, the submitter, the outbox dispatcher and the consumers, on its own
+/// broker (or the in-memory transport when <c>broker</c> is null).
+/// </summary>
+public sealed class GatewayCore : IAsyncDisposable
+{
+    private readonly IHost host;
+    private readonly string directory;
+
+    private GatewayCore(IHost host, string directory)
+    {
+        this.host = host;
+        this.directory = directory;
+    }
+
+    public GatewayNode Node => host.Services.GetRequiredService<GatewayNode>();
+
+    public IGatewayStore Store => host.Services.GetRequiredService<IGatewayStore>();
+
+    public MessageSubmitter Submitter => host.Services.GetRequiredService<MessageSubmitter>();
+
+    public IBus Bus => host.Services.GetRequiredService<IBus>();
+
+    public static async Task<GatewayCore> StartAsync(ExchangeAgreement agreement, KeyRing keys, Uri? broker)
+    {
+        var directory = Directory.CreateTempSubdirectory("liaison-messaging-").FullName;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddGatewayStore(o => o.DataDirectory = directory);
+        builder.Services.AddSingleton(new GatewayNode(agreement.Agreement, keys, TimeProvider.System));
+        builder.Services.AddGatewayMessaging(new MessagingOptions
+        {
+            BrokerUri = broker,
+            RetryMinInterval = TimeSpan.FromMilliseconds(50),
+            RetryMaxInterval = TimeSpan.FromSeconds(1),
+            PublishRetryBaseDelay = TimeSpan.FromMilliseconds(200),
+            StartTimeout = TimeSpan.FromSeconds(20),
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return new GatewayCore(host, directory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+}
