@@ -1,0 +1,75 @@
+using Liaison.Gateway.Exchange;
+using Liaison.Gateway.Grpc;
+using Liaison.Gateway.Hosting;
+using Liaison.Gateway.Hosting.Internal;
+using Liaison.Gateway.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Liaison.Gateway.Extensions;
+
+/// <summary>Registers everything a gateway runs: its node, store, exchange services and gRPC API.</summary>
+public static class GatewayHostExtensions
+{
+    /// <summary>
+    /// Large enough for any payload up to the default agreement's 16 MiB with room to spare.
+    /// The agreement's own limit is checked per request, as a field violation.
+    /// </summary>
+    public const int MaxRequestBytes = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Adds the gateway to the host. Options come from the "Gateway" and "Store" sections
+    /// and are validated at start-up; the node's keys and agreement are loaded, and the
+    /// store opened, when the host starts, in that order.
+    /// </summary>
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddGatewayLogging();
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
+
+        // Registered before the store, so it starts first: a node that cannot prove who
+        // it is has no business opening or migrating its database.
+        services.AddSingleton<GatewayNodeHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<GatewayNodeHost>());
+        services.AddSingleton(sp => sp.GetRequiredService<GatewayNodeHost>().Node);
+
+        services.AddGatewayStore(_ => { });
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section);
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<MessageSubmitter>();
+        services.AddSingleton<InboxNotifier>();
+        services.AddSingleton<IInboxNotifications>(sp => sp.GetRequiredService<InboxNotifier>());
+
+        // MESSAGING: not wired yet. Add the line below once Messaging/ provides it:
+        // services.AddGatewayMessaging(new MessagingOptions { ... from GatewayOptions.BrokerUri ... });
+
+        services.AddGrpc(grpc =>
+        {
+            grpc.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            grpc.MaxReceiveMessageSize = MaxRequestBytes;
+            grpc.Interceptors.Add<ErrorMappingInterceptor>();
+        });
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelSetup>();
+        return builder;
+    }
+
+    /// <summary>Maps the gateway API, grpc.health.v1 and server reflection.</summary>
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGrpcService<GatewayApi>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Google.Rpc;
+using Grpc.Core;
+using Liaison.Crypto.Envelopes;
+using Liaison.Gateway.Exchange;
+using Liaison.Gateway.Storage;
+
+namespace Liaison.Gateway.Grpc.Internal;
+
+/// <summary>
+/// The one table from exceptions to gRPC status codes. Messages sent to callers are
+/// written here or come from exceptions whose messages are documented as safe (ids,
+/// states, agreement terms); anything unexpected becomes INTERNAL with a fixed sentence,
+/// so that no stack trace, SQL or connection string ever leaves the gateway.
+/// </summary>
+internal static class ErrorMapper
+{
+    /// <param name="unexpected">True when the error is a fault of the gateway, to be logged in full.</param>
+    public static RpcException Map(Exception error, out bool unexpected)
+    {
+        unexpected = false;
+        switch (error)
+        {
+            case InvalidRequestException invalid:
+                return RpcErrors.Create(StatusCode.InvalidArgument, "The request is not valid; see the field violations.", "INVALID_REQUEST", violations: invalid.Violations);
+            case InvalidPageTokenException:
+                return RpcErrors.Create(StatusCode.InvalidArgument, "The page token is not valid.", "INVALID_PAGE_TOKEN", violations:
+                    [new BadRequest.Types.FieldViolation { Field = "page_token", Description = "The page token is not one this gateway issued; start again without a token." }]);
+            case MessageNotFoundException notFound:
+                return RpcErrors.Create(StatusCode.NotFound, "No message with this name is stored here.", "MESSAGE_NOT_FOUND", [new("name", MessageNames.Format(notFound.EnvelopeId))]);
+            case RequestIdConflictException conflict:
+                // AIP-155 leaves this case open. ALREADY_EXISTS: the submission this id
+                // names exists with other content, and no retry with this id can succeed.
+                return RpcErrors.Create(StatusCode.AlreadyExists, "This request id was already used for a different message; choose a new request id.", "REQUEST_ID_REUSED",
+                    [new("request_id", conflict.RequestId), new("existing_message", MessageNames.Format(conflict.ExistingEnvelopeId))]);
+            case EnvelopeSealException sealing:
+                // Its messages name only nodes, message types and agreement terms.
+                return RpcErrors.Create(StatusCode.FailedPrecondition, sealing.Message, "NOT_ALLOWED_BY_AGREEMENT");
+            case IllegalStateTransitionException illegal:
+                return RpcErrors.Create(StatusCode.FailedPrecondition, $"The message is {Word(illegal.Current)} and cannot become {Word(illegal.Attempted)}.", "ILLEGAL_STATE_TRANSITION",
+                    [new("name", MessageNames.Format(illegal.EnvelopeId)), new("current_state", MessageMapper.ToState(illegal.Current).ToString())]);
+            case PayloadUnavailableException unavailable:
+                return RpcErrors.Create(StatusCode.FailedPrecondition, unavailable.Message, "PAYLOAD_UNAVAILABLE",
+                    [new("name", MessageNames.Format(unavailable.EnvelopeId)), new("current_state", MessageMapper.ToState(unavailable.State).ToString())]);
+            case InboxSubscriberFellBehindException behind:
+                return RpcErrors.Create(StatusCode.Aborted, behind.Message, "INBOX_STREAM_FELL_BEHIND");
+            case DbException { IsTransient: true } or TimeoutException or IOException or ObjectDisposedException:
+                // ObjectDisposedException: the store closes while the host shuts down.
+                return RpcErrors.Create(StatusCode.Unavailable, "The gateway's store is unavailable for the moment; retry the same call.", "STORE_UNAVAILABLE");
+            default:
+                unexpected = true;
+                return RpcErrors.Create(StatusCode.Internal, "The gateway failed to handle this call; its operator's log has the details.", "INTERNAL");
+        }
+    }
+
+    private static string Word(MessageState state) => state.ToString().ToLowerInvariant();
+}

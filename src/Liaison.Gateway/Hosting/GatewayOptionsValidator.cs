@@ -1,0 +1,72 @@
+using System.Net;
+using Liaison.Crypto;
+using Microsoft.Extensions.Options;
+
+namespace Liaison.Gateway.Hosting;
+
+/// <summary>Checks <see cref="GatewayOptions"/> across fields, with one sentence per problem naming the setting.</summary>
+public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GatewayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = Problems(options).ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static IEnumerable<string> Problems(GatewayOptions options)
+    {
+        const string section = GatewayOptions.Section;
+        if (!Identifiers.IsNodeId(options.NodeId))
+        {
+            yield return $"{section}:NodeId must be this node's id in the agreement: lower-case letters, digits and '-', at most 63 characters.";
+        }
+
+        if (string.IsNullOrWhiteSpace(options.KeyFile))
+        {
+            yield return $"{section}:KeyFile must name this node's encrypted private-key file.";
+        }
+
+        if (string.IsNullOrWhiteSpace(options.PassphraseFile) && string.IsNullOrWhiteSpace(options.PassphraseVariable))
+        {
+            yield return $"{section}:PassphraseFile or {section}:PassphraseVariable must say where the key-file passphrase comes from.";
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AgreementFile))
+        {
+            yield return $"{section}:AgreementFile must name the co-signed agreement (a SignedAgreement in protobuf JSON).";
+        }
+
+        if (options.ListenAddress is not ("localhost" or "*") && !IPAddress.TryParse(options.ListenAddress, out _))
+        {
+            yield return $"{section}:ListenAddress must be an IP address, \"localhost\" or \"*\".";
+        }
+
+        if (options.Port is < 0 or > 65535)
+        {
+            yield return $"{section}:Port must be between 0 and 65535.";
+        }
+        else if (options.Port == 0 && options.ListenAddress == "localhost")
+        {
+            yield return $"{section}:Port 0 (a free port) needs an IP address in {section}:ListenAddress, such as 127.0.0.1, not \"localhost\".";
+        }
+
+        var tls = options.Tls;
+        if (string.IsNullOrWhiteSpace(tls.CertificateFile) && !options.AllowPlaintextForDevelopment)
+        {
+            yield return $"{section}:Tls:CertificateFile must name the server certificate (PEM or PFX); plaintext is only served with {section}:AllowPlaintextForDevelopment=true.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(tls.CertificateFile) && !tls.IsPkcs12 && string.IsNullOrWhiteSpace(tls.KeyFile))
+        {
+            yield return $"{section}:Tls:KeyFile must name the PEM private key of the certificate.";
+        }
+
+        if (options.BrokerUri.Length > 0
+            && !(Uri.TryCreate(options.BrokerUri, UriKind.Absolute, out var broker) && broker.Scheme is "amqp" or "amqps"))
+        {
+            // The value itself is not repeated: it may hold a password.
+            yield return $"{section}:BrokerUri must be an absolute amqp:// or amqps:// URI, or empty for the in-memory transport.";
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Liaison.Gateway.Hosting.Internal;
+
+/// <summary>
+/// Makes Kestrel listen where <see cref="GatewayOptions"/> says: HTTP/2 only (gRPC needs
+/// nothing else), with TLS unless plaintext is explicitly allowed for development.
+/// Runs when the server starts, after the options have been validated.
+/// </summary>
+internal sealed class KestrelSetup(IOptions<GatewayOptions> options, ILogger<KestrelSetup> logger) : IConfigureOptions<KestrelServerOptions>
+{
+    public void Configure(KestrelServerOptions kestrel)
+    {
+        var settings = options.Value;
+        var useTls = !string.IsNullOrWhiteSpace(settings.Tls.CertificateFile);
+        var certificate = useTls ? ServerCertificates.Load(settings.Tls) : null;
+        void Endpoint(ListenOptions listen)
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }
+
+        switch (settings.ListenAddress)
+        {
+            case "localhost":
+                kestrel.ListenLocalhost(settings.Port, Endpoint);
+                break;
+            case "*":
+                kestrel.ListenAnyIP(settings.Port, Endpoint);
+                break;
+            default:
+                kestrel.Listen(IPAddress.Parse(settings.ListenAddress), settings.Port, Endpoint);
+                break;
+        }
+
+        if (useTls)
+        {
+            HostingLog.ServingTls(logger, settings.ListenAddress, settings.Port);
+        }
+        else
+        {
+            HostingLog.ServingPlaintext(logger, settings.ListenAddress, settings.Port);
+        }
+    }
+}
