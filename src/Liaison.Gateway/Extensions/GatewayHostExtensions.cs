@@ -2,9 +2,11 @@ using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Grpc;
 using Liaison.Gateway.Hosting;
 using Liaison.Gateway.Hosting.Internal;
+using Liaison.Gateway.Messaging;
 using Liaison.Gateway.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -22,9 +24,9 @@ public static class GatewayHostExtensions
     public const int MaxRequestBytes = 32 * 1024 * 1024;
 
     /// <summary>
-    /// Adds the gateway to the host. Options come from the "Gateway" and "Store" sections
-    /// and are validated at start-up; the node's keys and agreement are loaded, and the
-    /// store opened, when the host starts, in that order.
+    /// Adds the gateway to the host. Options come from the "Gateway", "Store" and "Messaging"
+    /// sections and are validated at start-up; when the host starts, the node's keys and
+    /// agreement are loaded, then the store opened, then the bus started, in that order.
     /// </summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
@@ -48,8 +50,12 @@ public static class GatewayHostExtensions
         services.AddSingleton<InboxNotifier>();
         services.AddSingleton<IInboxNotifications>(sp => sp.GetRequiredService<InboxNotifier>());
 
-        // MESSAGING: not wired yet. Add the line below once Messaging/ provides it:
-        // services.AddGatewayMessaging(new MessagingOptions { ... from GatewayOptions.BrokerUri ... });
+
+        // Read now, not at start: the transport is chosen while the bus is registered.
+        // Without Messaging:BrokerUri the gateway uses MassTransit's in-memory transport.
+        var messaging = new MessagingOptions();
+        builder.Configuration.GetSection(MessagingOptions.Section).Bind(messaging);
+        services.AddGatewayMessaging(messaging);
 
         services.AddGrpc(grpc =>
         {

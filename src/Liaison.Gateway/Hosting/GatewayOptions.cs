@@ -39,7 +39,4 @@ public sealed class GatewayOptions
 
     /// <summary>Serves plaintext HTTP/2 when no certificate is configured. For development only; logged as a warning.</summary>
     public bool AllowPlaintextForDevelopment { get; set; }
-
-    /// <summary>This side's RabbitMQ broker (amqp:// or amqps://); empty for MassTransit's in-memory transport. May hold a password: never logged.</summary>
-    public string BrokerUri { get; set; } = "";
 }

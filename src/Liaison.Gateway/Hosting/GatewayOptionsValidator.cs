@@ -61,12 +61,5 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         {
             yield return $"{section}:Tls:KeyFile must name the PEM private key of the certificate.";
         }
-
-        if (options.BrokerUri.Length > 0
-            && !(Uri.TryCreate(options.BrokerUri, UriKind.Absolute, out var broker) && broker.Scheme is "amqp" or "amqps"))
-        {
-            // The value itself is not repeated: it may hold a password.
-            yield return $"{section}:BrokerUri must be an absolute amqp:// or amqps:// URI, or empty for the in-memory transport.";
-        }
     }
 }

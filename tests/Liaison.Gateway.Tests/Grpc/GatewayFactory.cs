@@ -11,10 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Liaison.Gateway.Tests.Grpc;
 
 /// <summary>
-/// A real gateway (Program, its options, node loading, SQLite store and gRPC API) on
-/// TestServer, reached through a real GrpcChannel. Messaging is not registered: these
-/// tests are about the API, and they record inbound messages through the store and the
-/// notifier, as the consumer does.
+/// A real gateway (Program, its options, node loading, SQLite store, messaging and gRPC
+/// API) on TestServer, reached through a real GrpcChannel. No broker is configured, so
+/// messaging runs on MassTransit's in-memory transport with no partner behind it: sent
+/// messages get as far as published. Inbound messages are recorded through the store and
+/// the notifier, as the consumer does, without a second gateway.
 /// </summary>
 public sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {

@@ -17,13 +17,15 @@ public sealed class SubmitMessageTests(GatewayFixture fixture) : IClassFixture<G
         var first = (await client.SubmitMessageAsync(request)).Message;
         var again = (await client.SubmitMessageAsync(request)).Message;
 
-        Assert.Equal(first, again);
+        // The dispatcher (on the in-memory transport here) may publish it in between.
+        Assert.Equal(first.Clone().WithoutProgress(), again.Clone().WithoutProgress());
         Assert.Equal(MessageState.Sealed, first.State);
         Assert.Equal(MessageDirection.Outbound, first.Direction);
         Assert.Equal("messages/" + first.EnvelopeId, first.Name);
         Assert.Equal(NodeDirectory.Yunnan, first.PeerNode);
         Assert.True(first.Sequence >= 1);
-        Assert.Equal(first, (await client.GetMessageAsync(new GetMessageRequest { Name = first.Name })).Message);
+        var got = (await client.GetMessageAsync(new GetMessageRequest { Name = first.Name })).Message;
+        Assert.Equal(first.Clone().WithoutProgress(), got.WithoutProgress());
     }
 
     [Fact]
