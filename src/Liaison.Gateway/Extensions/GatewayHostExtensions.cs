@@ -45,11 +45,7 @@ public static class GatewayHostExtensions
 
         services.AddGatewayStore(_ => { });
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section);
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<MessageSubmitter>();
-        services.AddSingleton<InboxNotifier>();
-        services.AddSingleton<IInboxNotifications>(sp => sp.GetRequiredService<InboxNotifier>());
-
+        // The outbox signal, the submitter and the inbox notifier come with the messaging.
 
         // Read now, not at start: the transport is chosen while the bus is registered.
         // Without Messaging:BrokerUri the gateway uses MassTransit's in-memory transport.

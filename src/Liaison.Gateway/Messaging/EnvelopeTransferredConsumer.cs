@@ -13,7 +13,7 @@ namespace Liaison.Gateway.Messaging;
 /// <summary>
 /// Receives an envelope from the partner: opens it (every check of the spec), records it
 /// in the inbox with its signed receipt queued in the outbox, in one transaction, and
-/// wakes the dispatcher to send the receipt.
+/// wakes the dispatcher to send the receipt and the inbox streams of the gRPC API.
 /// <list type="bullet">
 /// <item>A duplicate (same envelope id, already stored) stores nothing; the store audits
 /// it, and the original receipt is sent again, for a sender whose first one was lost.</item>
@@ -27,6 +27,7 @@ public sealed class EnvelopeTransferredConsumer(
     GatewayNode node,
     IGatewayStore store,
     OutboxSignal signal,
+    IInboxNotifications inbox,
     IOptions<MessagingOptions> options,
     ILogger<EnvelopeTransferredConsumer> logger) : IConsumer<EnvelopeTransferred>
 {
@@ -69,6 +70,7 @@ public sealed class EnvelopeTransferredConsumer(
         }
 
         signal.Notify();
+        inbox.MessageRecorded(result.Message);
         logger.EnvelopeStored(record.PeerNode);
     }
 

@@ -27,6 +27,8 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<MessageSubmitter>();
+        services.TryAddSingleton<InboxNotifier>();
+        services.TryAddSingleton<IInboxNotifications>(sp => sp.GetRequiredService<InboxNotifier>());
         services.TryAddSingleton<OutboxPublisher>();
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {

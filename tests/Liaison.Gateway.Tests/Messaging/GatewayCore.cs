@@ -33,6 +33,8 @@ public sealed class GatewayCore : IAsyncDisposable
 
     public IBus Bus => host.Services.GetRequiredService<IBus>();
 
+    public InboxNotifier Inbox => host.Services.GetRequiredService<InboxNotifier>();
+
     public static async Task<GatewayCore> StartAsync(ExchangeAgreement agreement, KeyRing keys, Uri? broker)
     {
         var directory = Directory.CreateTempSubdirectory("liaison-messaging-").FullName;

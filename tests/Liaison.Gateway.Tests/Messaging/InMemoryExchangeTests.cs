@@ -17,12 +17,17 @@ public sealed class InMemoryExchangeTests
         await using var yunnan = await GatewayCore.StartAsync(agreement, agreement.Yunnan, broker: null);
         var link = new InMemoryBorderLink(new BorderSide(TestParties.LaoCai, laoCai.Bus), new BorderSide(TestParties.Yunnan, yunnan.Bus), NullLogger<InMemoryBorderLink>.Instance);
         await link.StartAsync(CancellationToken.None);
+        using var arrivals = yunnan.Inbox.Subscribe();
         try
         {
             var submitted = await laoCai.Submitter.SubmitAsync(Request("in-memory"));
 
             await UntilDeliveredAsync(laoCai, [submitted.Message.EnvelopeId], Delivery);
             var stored = Assert.Single(await InboxAsync(yunnan));
+            using var deadline = new CancellationTokenSource(Delivery);
+            await using var stream = arrivals.ReadAllAsync(deadline.Token).GetAsyncEnumerator(deadline.Token);
+            Assert.True(await stream.MoveNextAsync(), "the inbox stream was not told of the arrival");
+            Assert.Equal(submitted.Message.EnvelopeId, stream.Current.EnvelopeId);
             Assert.Equal(MessageState.Stored, stored.State);
             Assert.Equal(Payload("in-memory"), stored.Payload!.Value.ToArray());
         }
