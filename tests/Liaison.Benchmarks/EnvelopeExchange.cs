@@ -34,6 +34,15 @@ internal sealed class EnvelopeExchange
 
     public Suite Suite { get; }
 
+    /// <summary>The co-signed agreement, for gateways run on it (the <c>exchange</c> benchmark).</summary>
+    public AgreementInForce Agreement => agreement;
+
+    /// <summary>Lao Cai's keys: the sending node's.</summary>
+    public KeyRing SenderKeys => senderKeys;
+
+    /// <summary>Yunnan's keys: the receiving node's.</summary>
+    public KeyRing RecipientKeys => recipientKeys;
+
     /// <summary>Whether the links require the ML-DSA-65 co-signature.</summary>
     public bool CoSigned { get; }
 

@@ -1,4 +1,5 @@
 using Liaison.Benchmarks;
+using Liaison.Benchmarks.Exchange;
 
 // Dispatch only: each benchmark family lives in its own class.
 const string Usage = """
@@ -9,6 +10,13 @@ const string Usage = """
                 with and without the ML-DSA-65 co-signature) next to the raw primitives they use.
                 Prints tables, then session_seal_open_us=, per_message_seal_open_us= and,
                 last, crypto_overhead_ratio=.
+      exchange  2 KiB verification requests from Lao Cai's gateway (broker A) to Yunnan's
+                (broker B, through the shovel) until Delivered with a verified receipt, SQLite
+                durable, international suite, next to the MassTransit floor over the same path.
+                Needs the linked brokers of scripts/services.sh (LIAISON_TEST_RABBITMQ, _B,
+                LIAISON_TEST_RABBITMQCTL_A, _B). Prints tables, then floor_msgs_per_s=,
+                exchange_msgs_per_s=, exchange_p50_ms=, exchange_p99_ms= and, last,
+                exchange_ratio_to_floor=.
 
     Options:
       --quick   Very short batches: checks that everything runs; the numbers are not meaningful.
@@ -16,10 +24,15 @@ const string Usage = """
 
 var quick = args.Contains("--quick");
 var rest = args.Where(a => a != "--quick").ToArray();
-if (rest is not ["crypto"])
+return rest switch
+{
+    ["crypto"] => CryptoBenchmarks.Run(quick ? HarnessSettings.Quick : HarnessSettings.Full, Console.Out, Console.Error),
+    ["exchange"] => await ExchangeBenchmarks.RunAsync(quick ? ExchangeSettings.Quick : ExchangeSettings.Full, Console.Out, Console.Error),
+    _ => PrintUsage(),
+};
+
+static int PrintUsage()
 {
     Console.Error.WriteLine(Usage);
     return 2;
 }
-
-return CryptoBenchmarks.Run(quick ? HarnessSettings.Quick : HarnessSettings.Full, Console.Out, Console.Error);

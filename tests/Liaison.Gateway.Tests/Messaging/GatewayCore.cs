@@ -1,3 +1,4 @@
+using Liaison.Crypto.Agreements;
 using Liaison.Crypto.Keys;
 using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Messaging;
@@ -13,6 +14,10 @@ namespace Liaison.Gateway.Tests.Messaging;
 /// One gateway without its gRPC front: a generic host with its own SQLite store in a temp
 /// directory, its node, the submitter, the outbox dispatcher and the consumers, on its own
 /// broker (or the in-memory transport when <c>broker</c> is null).
+/// <para>
+/// Also compiled into tests/Liaison.Benchmarks (a linked file), whose <c>exchange</c> run
+/// starts its two gateways exactly as these tests do: keep it free of test-only types.
+/// </para>
 /// </summary>
 public sealed class GatewayCore : IAsyncDisposable
 {
@@ -25,6 +30,8 @@ public sealed class GatewayCore : IAsyncDisposable
         this.directory = directory;
     }
 
+    public IServiceProvider Services => host.Services;
+
     public GatewayNode Node => host.Services.GetRequiredService<GatewayNode>();
 
     public IGatewayStore Store => host.Services.GetRequiredService<IGatewayStore>();
@@ -35,13 +42,14 @@ public sealed class GatewayCore : IAsyncDisposable
 
     public InboxNotifier Inbox => host.Services.GetRequiredService<InboxNotifier>();
 
-    public static async Task<GatewayCore> StartAsync(ExchangeAgreement agreement, KeyRing keys, Uri? broker)
+    /// <param name="configure">Last say over the services, e.g. a logging pipeline; the host has none by default.</param>
+    public static async Task<GatewayCore> StartAsync(AgreementInForce agreement, KeyRing keys, Uri? broker, Action<IServiceCollection>? configure = null)
     {
         var directory = Directory.CreateTempSubdirectory("liaison-messaging-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddGatewayStore(o => o.DataDirectory = directory);
-        builder.Services.AddSingleton(new GatewayNode(agreement.Agreement, keys, TimeProvider.System));
+        builder.Services.AddSingleton(new GatewayNode(agreement, keys, TimeProvider.System));
         builder.Services.AddGatewayMessaging(new MessagingOptions
         {
             BrokerUri = broker,
@@ -50,6 +58,7 @@ public sealed class GatewayCore : IAsyncDisposable
             PublishRetryBaseDelay = TimeSpan.FromMilliseconds(200),
             StartTimeout = TimeSpan.FromSeconds(20),
         });
+        configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new GatewayCore(host, directory);

@@ -13,8 +13,8 @@ public sealed class InMemoryExchangeTests
     public async Task ASubmittedMessageIsDeliveredWithAVerifiedReceiptWithoutABroker()
     {
         var agreement = ExchangeAgreement.For(Suite.InternationalV1);
-        await using var laoCai = await GatewayCore.StartAsync(agreement, agreement.LaoCai, broker: null);
-        await using var yunnan = await GatewayCore.StartAsync(agreement, agreement.Yunnan, broker: null);
+        await using var laoCai = await GatewayCore.StartAsync(agreement.Agreement, agreement.LaoCai, broker: null);
+        await using var yunnan = await GatewayCore.StartAsync(agreement.Agreement, agreement.Yunnan, broker: null);
         var link = new InMemoryBorderLink(new BorderSide(TestParties.LaoCai, laoCai.Bus), new BorderSide(TestParties.Yunnan, yunnan.Bus), NullLogger<InMemoryBorderLink>.Instance);
         await link.StartAsync(CancellationToken.None);
         using var arrivals = yunnan.Inbox.Subscribe();

@@ -38,8 +38,8 @@ public sealed class LinkedGateways : IAsyncDisposable
             await PurgeAsync(link.LaoCai, TestParties.Yunnan);
             await PurgeAsync(link.Yunnan, TestParties.LaoCai);
             var agreement = ExchangeAgreement.For(suite);
-            var laoCai = await GatewayCore.StartAsync(agreement, agreement.LaoCai, link.LaoCai.Uri);
-            var yunnan = await GatewayCore.StartAsync(agreement, agreement.Yunnan, link.Yunnan.Uri);
+            var laoCai = await GatewayCore.StartAsync(agreement.Agreement, agreement.LaoCai, link.LaoCai.Uri);
+            var yunnan = await GatewayCore.StartAsync(agreement.Agreement, agreement.Yunnan, link.Yunnan.Uri);
             return new LinkedGateways(link, exclusive, laoCai, yunnan);
         }
         catch

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using System.Text;
+using Liaison.Crypto.Envelopes;
+using Liaison.Crypto.V1;
+using Liaison.Gateway.Messaging;
+using Liaison.Testing;
+using static System.FormattableString;
+
+namespace Liaison.Benchmarks.Exchange;
+
+/// <summary>How much the exchange run sends.</summary>
+/// <param name="WarmUp">Messages sent and drained before each measured phase (JIT, connections, the first session key exchange).</param>
+/// <param name="Messages">Messages in each measured phase.</param>
+/// <param name="InFlight">The window: most messages started and not yet finished, on both paths.</param>
+/// <param name="Rounds">Floor and gateway phases alternate this many times; the median round of each counts.</param>
+internal sealed record ExchangeSettings(int WarmUp, int Messages, int InFlight, int Rounds, int PayloadBytes)
+{
+    public static readonly ExchangeSettings Full = new(500, 5000, 256, 3, 2048);
+
+    /// <summary>A smoke run that checks the wiring, not the numbers.</summary>
+    public static readonly ExchangeSettings Quick = new(50, 300, 64, 1, 2048);
+
+    public static readonly TimeSpan PhaseTimeout = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>
+/// The <c>exchange</c> run: 2 KiB verification requests from Lao Cai's gateway (broker A) to
+/// Yunnan's (broker B, through the shovel), with verified receipts back, over the real brokers
+/// of scripts/services.sh, next to the MassTransit floor over the same path, in the same run.
+/// Holds the broker-link lock throughout (the test suites use the same queues) and purges
+/// the queues before each phase.
+/// </summary>
+internal static class ExchangeBenchmarks
+{
+    public static async Task<int> RunAsync(ExchangeSettings settings, TextWriter output, TextWriter progress)
+    {
+        BrokerLink link;
+        try
+        {
+            link = await RabbitMqServers.LinkAsync();
+        }
+        catch (TestServiceUnavailableException e)
+        {
+            await progress.WriteLineAsync("The exchange benchmark needs the two linked RabbitMQ brokers (LIAISON_TEST_RABBITMQ, LIAISON_TEST_RABBITMQ_B, "
+                + "LIAISON_TEST_RABBITMQCTL_A/_B; `. /var/tmp/liaison-services/env.sh` after ./scripts/services.sh).\n" + e.Message);
+            return 1;
+        }
+
+        progress.WriteLine("Waiting for exclusive use of the linked brokers' queues (BrokerLink lock)");
+        await using var exclusive = await BrokerLink.LockAsync(TimeSpan.FromMinutes(10));
+        var exchange = EnvelopeExchange.Create(Suite.InternationalV1, coSigned: false);
+        var envelope = exchange.Sealer(KeyExchangeMode.Session).Seal(new SealRequest(EnvelopeExchange.RecipientNode, EnvelopeExchange.MessageType, Payload("floor", settings.PayloadBytes))
+        {
+            CaseReference = "LC-2026-0042",
+            Sequence = 1,
+        }).Bytes;
+
+        var floors = new List<PhaseResult>();
+        var gateways = new List<GatewayPhase>();
+        for (var round = 1; round <= settings.Rounds; round++)
+        {
+            progress.WriteLine(Invariant($"Round {round}/{settings.Rounds}"));
+            floors.Add(await FloorAsync(link, settings, envelope, progress));
+            gateways.Add(await GatewayAsync(link, exchange, settings, round, progress));
+        }
+
+        ExchangeReport.Write(output, settings, envelope.Length, floors, gateways);
+        return 0;
+    }
+
+    /// <summary>A distinct, deterministic payload of exactly <paramref name="bytes"/> UTF-8 bytes, shaped like a verification request.</summary>
+    public static byte[] Payload(string requestId, int bytes)
+    {
+        var text = new StringBuilder(Invariant($"{{\"request\":\"{requestId}\",\"kind\":\"identity-verification\",\"document\":\"C1234567\",\"notes\":\""));
+        var suffix = "\"}";
+        while (Encoding.UTF8.GetByteCount(text.ToString()) + suffix.Length < bytes)
+        {
+            text.Append('x');
+        }
+
+        return Encoding.UTF8.GetBytes(text.Append(suffix).ToString());
+    }
+
+    private static async Task<PhaseResult> FloorAsync(BrokerLink link, ExchangeSettings settings, byte[] envelope, TextWriter progress)
+    {
+        await Queues.PurgeAsync(link);
+        using var probe = new LoadProbe(settings.InFlight);
+        await using var floor = await FloorRun.StartAsync(link, probe);
+        await probe.RunAsync("floor warm-up", settings.WarmUp, _ => floor.SendAsync(envelope), ExchangeSettings.PhaseTimeout);
+        var result = await probe.RunAsync("MassTransit floor", settings.Messages, _ => floor.SendAsync(envelope), ExchangeSettings.PhaseTimeout);
+        progress.WriteLine(Invariant($"  floor:   {result.MessagesPerSecond,8:F0} msg/s, p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms"));
+        return result;
+    }
+
+    private static async Task<GatewayPhase> GatewayAsync(BrokerLink link, EnvelopeExchange exchange, ExchangeSettings settings, int round, TextWriter progress)
+    {
+        await Queues.PurgeAsync(link);
+        using var probe = new LoadProbe(settings.InFlight);
+        await using var gateways = await GatewayRun.StartAsync(link, exchange, probe);
+        var payloads = Enumerable.Range(0, settings.WarmUp + settings.Messages).Select(i => Payload(Invariant($"bench-{round}-{i:D5}"), settings.PayloadBytes)).ToArray();
+        await probe.RunAsync("gateway warm-up", settings.WarmUp, i => gateways.SubmitAsync(Invariant($"bench-{round}-{i:D5}"), payloads[i]), ExchangeSettings.PhaseTimeout);
+        var before = gateways.Commits();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var result = await probe.RunAsync("gateway exchange", settings.Messages,
+            i => gateways.SubmitAsync(Invariant($"bench-{round}-{settings.WarmUp + i:D5}"), payloads[settings.WarmUp + i]), ExchangeSettings.PhaseTimeout);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var after = gateways.Commits();
+        var missing = await gateways.NotDeliveredAsync(result.Ids);
+        if (missing > 0)
+        {
+            throw new InvalidOperationException($"{missing} of {result.Messages} messages were reported finished but are not Delivered on Lao Cai's store.");
+        }
+
+        progress.WriteLine(Invariant($"  gateway: {result.MessagesPerSecond,8:F0} msg/s, p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms"));
+        return new GatewayPhase(result, after.LaoCai - before.LaoCai, after.Yunnan - before.Yunnan, cpu);
+    }
+}
+
+/// <summary>A gateway phase with its counters: write transactions per side and the process's CPU time.</summary>
+internal sealed record GatewayPhase(PhaseResult Result, long LaoCaiCommits, long YunnanCommits, TimeSpan ProcessCpu);
+
+/// <summary>Empties both sides' liaison queues (declaring the error queue as the gateway does, a quorum queue).</summary>
+internal static class Queues
+{
+    private const string ErrorQueue = "liaison.inbound_error";
+
+    public static async Task PurgeAsync(BrokerLink link)
+    {
+        await PurgeSideAsync(link.LaoCai, LiaisonTopology.YunnanNode);
+        await PurgeSideAsync(link.Yunnan, LiaisonTopology.LaoCaiNode);
+    }
+
+    private static async Task PurgeSideAsync(RabbitMqBroker broker, string peer)
+    {
+        var connection = await broker.ConnectAsync("liaison-benchmarks: purge");
+        await using (connection)
+        {
+            var channel = await connection.CreateChannelAsync();
+            await using (channel)
+            {
+                await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false, arguments: LiaisonTopology.QueueArguments());
+                foreach (var queue in new[] { GatewayQueues.Inbound, GatewayQueues.Outbound(peer), ErrorQueue })
+                {
+                    await channel.QueuePurgeAsync(queue);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>The exchange run's report: environment, the table, the counters, then the key=value lines, the ratio last.</summary>
+internal static class ExchangeReport
+{
+    public static void Write(TextWriter output, ExchangeSettings settings, int envelopeBytes, IReadOnlyList<PhaseResult> floors, IReadOnlyList<GatewayPhase> gateways)
+    {
+        var optimized = typeof(ExchangeReport).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
+        output.WriteLine();
+        output.WriteLine("Liaison exchange benchmark");
+        output.WriteLine(Invariant($"  runtime     {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical CPUs"));
+        output.WriteLine(Invariant($"  build       {(optimized ? "optimised (Release)" : "NOT OPTIMISED (Debug): numbers are meaningless")}, GC {(GCSettings.IsServerGC ? "server" : "workstation")}"));
+        output.WriteLine("  path        broker A exchange:liaison.outbound.cn-yunnan -> quorum queue -> shovel (on-confirm) -> broker B liaison.inbound (quorum)");
+        output.WriteLine(Invariant($"  messages    {settings.PayloadBytes} B payload; sealed envelope {envelopeBytes} B (international suite, session key exchange)"));
+        output.WriteLine(Invariant($"  load        closed loop, {settings.InFlight} in flight (started, not yet finished); {settings.WarmUp} warm-up + {settings.Messages} measured per phase;"));
+        output.WriteLine(Invariant($"              {settings.Rounds} rounds, floor and gateway alternating; the median round (by throughput) of each is reported"));
+        output.WriteLine("  gateway     submit (seal, SQLite synchronous=FULL group commit) -> Delivered: the verified receipt recorded on Lao Cai's store");
+        output.WriteLine("  floor       MassTransit send (persistent, mandatory, publisher confirm) -> plain consumer on B; same bytes, no crypto, no store");
+        output.WriteLine();
+
+        var table = new TextTable(("Path", false), ("Round", true), ("Messages", true), ("msg/s", true), ("p50 ms", true), ("p99 ms", true));
+        for (var i = 0; i < floors.Count; i++)
+        {
+            Row(table, floors[i], i + 1);
+            Row(table, gateways[i].Result, i + 1);
+        }
+
+        table.Write(output);
+        output.WriteLine();
+
+        var floor = Median(floors);
+        var gateway = Median(gateways.Select(g => g.Result).ToList());
+        var counters = gateways.Single(g => g.Result == gateway);
+        var summary = new TextTable(("Median round", false), ("msg/s", true), ("p50 ms", true), ("p99 ms", true));
+        summary.Add("MassTransit floor", Rate(floor), Ms(floor.P50Ms), Ms(floor.P99Ms));
+        summary.Add("gateway exchange", Rate(gateway), Ms(gateway.P50Ms), Ms(gateway.P99Ms));
+        summary.Write(output);
+        output.WriteLine();
+        output.WriteLine(Invariant($"Gateway counters (median round, {gateway.Messages} messages):"));
+        output.WriteLine(Invariant($"  Lao Cai store: {counters.LaoCaiCommits} write transactions ({PerCommit(gateway.Messages, counters.LaoCaiCommits)} messages each; a message is 2 writes + its share of claims and confirms)"));
+        output.WriteLine(Invariant($"  Yunnan store:  {counters.YunnanCommits} write transactions ({PerCommit(gateway.Messages, counters.YunnanCommits)} messages each; a message is 1 write + its share of claims and confirms)"));
+        output.WriteLine(Invariant($"  process CPU:   {counters.ProcessCpu.TotalSeconds:F1} s over {gateway.Elapsed.TotalSeconds:F1} s wall ({counters.ProcessCpu.TotalMilliseconds * 1000 / gateway.Messages:F0} us per message, both gateways)"));
+        output.WriteLine();
+        output.WriteLine(Invariant($"floor_msgs_per_s={floor.MessagesPerSecond:F0}"));
+        output.WriteLine(Invariant($"exchange_msgs_per_s={gateway.MessagesPerSecond:F0}"));
+        output.WriteLine(Invariant($"exchange_p50_ms={gateway.P50Ms:F1}"));
+        output.WriteLine(Invariant($"exchange_p99_ms={gateway.P99Ms:F1}"));
+        output.WriteLine(Invariant($"exchange_ratio_to_floor={gateway.MessagesPerSecond / floor.MessagesPerSecond:F2}"));
+    }
+
+    private static void Row(TextTable table, PhaseResult result, int round) =>
+        table.Add(result.Name, Invariant($"{round}"), Invariant($"{result.Messages}"), Rate(result), Ms(result.P50Ms), Ms(result.P99Ms));
+
+    private static PhaseResult Median(IReadOnlyList<PhaseResult> results) => results.OrderBy(r => r.MessagesPerSecond).ElementAt(results.Count / 2);
+
+    private static string Rate(PhaseResult result) => Invariant($"{result.MessagesPerSecond:F0}");
+
+    private static string Ms(double ms) => Invariant($"{ms:F1}");
+
+    private static string PerCommit(int messages, long commits) => commits == 0 ? "-" : Invariant($"{(double)messages / commits:F1}");
+}

@@ -1,0 +1,107 @@
+using Liaison.Gateway.Exchange;
+using Liaison.Gateway.Messaging.Contracts;
+using Liaison.Gateway.Storage;
+using Liaison.Gateway.Tests.Messaging;
+using Liaison.Testing;
+using MassTransit;
+
+namespace Liaison.Benchmarks.Exchange;
+
+/// <summary>
+/// The two gateways: Lao Cai's core on broker A submits through its <see cref="MessageSubmitter"/>;
+/// Yunnan's core on broker B opens, stores and receipts; a message finishes when Lao Cai's
+/// receipt consumer has recorded the verified receipt (committed: the message is Delivered).
+/// That moment is heard from MassTransit's consume observer on Lao Cai's bus, after the
+/// consumer returned, keyed by the correlation id the gateway sets to the envelope id.
+/// </summary>
+internal sealed class GatewayRun : IAsyncDisposable
+{
+    private readonly GatewayCore laoCai;
+    private readonly GatewayCore yunnan;
+    private readonly ConnectHandle observer;
+
+    private GatewayRun(GatewayCore laoCai, GatewayCore yunnan, ConnectHandle observer)
+    {
+        this.laoCai = laoCai;
+        this.yunnan = yunnan;
+        this.observer = observer;
+    }
+
+    public GatewayCore LaoCai => laoCai;
+
+    public GatewayCore Yunnan => yunnan;
+
+    public static async Task<GatewayRun> StartAsync(BrokerLink link, EnvelopeExchange exchange, LoadProbe probe)
+    {
+        var laoCai = await GatewayCore.StartAsync(exchange.Agreement, exchange.SenderKeys, link.LaoCai.Uri);
+        GatewayCore? yunnan = null;
+        try
+        {
+            yunnan = await GatewayCore.StartAsync(exchange.Agreement, exchange.RecipientKeys, link.Yunnan.Uri);
+            var handle = laoCai.Bus.ConnectConsumeMessageObserver(new DeliveredObserver(probe));
+            return new GatewayRun(laoCai, yunnan, handle);
+        }
+        catch
+        {
+            if (yunnan is not null)
+            {
+                await yunnan.DisposeAsync();
+            }
+
+            await laoCai.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Submits one verification request; completes once it is committed, with its envelope id.</summary>
+    public async Task<Guid> SubmitAsync(string requestId, byte[] payload)
+    {
+        var result = await laoCai.Submitter.SubmitAsync(new SubmitRequest(requestId, EnvelopeExchange.RecipientNode, EnvelopeExchange.MessageType, payload)
+        {
+            CaseReference = "LC-2026-0042",
+            CorrelationId = "corr-" + requestId,
+        });
+        return result.Message.EnvelopeId;
+    }
+
+    /// <summary>Write transactions committed so far by each side's store (group commit: fewer than the writes).</summary>
+    public (long LaoCai, long Yunnan) Commits() => (CommitsOf(laoCai), CommitsOf(yunnan));
+
+    /// <summary>How many of <paramref name="ids"/> are not Delivered on Lao Cai's store.</summary>
+    public async Task<int> NotDeliveredAsync(IEnumerable<Guid> ids)
+    {
+        var missing = 0;
+        foreach (var id in ids)
+        {
+            missing += (await laoCai.Store.GetAsync(id))?.State == MessageState.Delivered ? 0 : 1;
+        }
+
+        return missing;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        observer.Disconnect();
+        await laoCai.DisposeAsync();
+        await yunnan.DisposeAsync();
+    }
+
+    private static long CommitsOf(GatewayCore core) => core.Store is GatewayStore store ? store.CommittedWriteTransactions : 0;
+
+    private sealed class DeliveredObserver(LoadProbe probe) : IConsumeMessageObserver<ReceiptTransferred>
+    {
+        public Task PreConsume(ConsumeContext<ReceiptTransferred> context) => Task.CompletedTask;
+
+        public Task PostConsume(ConsumeContext<ReceiptTransferred> context)
+        {
+            if (context.CorrelationId is { } envelopeId)
+            {
+                probe.Finished(envelopeId);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task ConsumeFault(ConsumeContext<ReceiptTransferred> context, Exception exception) => Task.CompletedTask;
+    }
+}
