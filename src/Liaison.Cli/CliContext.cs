@@ -2,7 +2,8 @@ namespace Liaison.Cli;
 
 /// <summary>Where a run writes and reads its environment; the real console in production, string writers in tests.</summary>
 /// <param name="GetEnvironmentVariable">Looks up an environment variable; tests pass their own to stay isolated.</param>
-internal sealed record CliContext(TextWriter Out, TextWriter Error, Func<string, string?> GetEnvironmentVariable)
+/// <param name="Cancellation">Cancelled to stop a long-running command (the demo): Ctrl-C or SIGTERM in production, the test in tests.</param>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, Func<string, string?> GetEnvironmentVariable, CancellationToken Cancellation = default)
 {
     public void Note(string sentence) => Error.WriteLine("note: " + sentence);
 

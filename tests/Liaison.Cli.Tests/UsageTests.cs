@@ -17,6 +17,9 @@ public sealed class UsageTests
     [InlineData("needs four comma-separated parts", "agreement", "draft", "--id", "x", "--effective-from", "2026-11-01", "--suite", "gm", "--party", "a,VN,b", "--party", "d,CN,e,f", "--out", "d.json")]
     [InlineData("must look like node-id=vi|zh|en", "agreement", "draft", "--id", "x", "--effective-from", "2026-11-01", "--suite", "gm", "--party", "a,VN,b,c", "--party", "d,CN,e,f", "--name", "a=only one", "--out", "d.json")]
     [InlineData("Option '--agreement' is required.", "envelope", "inspect", "e.bin")]
+    [InlineData("Give both --broker and --broker-b", "demo", "--broker", "amqp://127.0.0.1:5672/liaison")]
+    [InlineData("--broker must be an AMQP URI", "demo", "--broker", "http://x", "--broker-b", "amqp://127.0.0.1:5673/liaison")]
+    [InlineData("'ftp://x' is not a gateway address", "message", "list", "--gateway", "ftp://x")]
     public void CommandLineMistakeIsAUsageError(string expected, params string[] args)
     {
         using var workspace = new Workspace();

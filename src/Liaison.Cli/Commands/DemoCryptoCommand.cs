@@ -15,12 +15,12 @@ using static Liaison.Cli.Demo.DemoParties;
 namespace Liaison.Cli.Commands;
 
 /// <summary>
-/// <c>liaison demo</c>: the exchange between Lao Cai and Yunnan, end to end and in one
-/// process, on embedded defaults: keys, a co-signed agreement, envelopes both ways with
-/// signed receipts, refused attacks, and the cost of session mode. It writes the agreement
-/// and the envelopes to a directory so that <c>envelope inspect</c> can be tried on them.
+/// <c>liaison demo crypto</c>: the envelope format alone, without gateways: keys, a co-signed
+/// agreement, envelopes both ways with signed receipts, refused attacks, and the cost of
+/// session mode. It writes the agreement and the envelopes to a directory so that
+/// <c>envelope inspect</c> can be tried on them.
 /// </summary>
-internal sealed class DemoCommand : Command
+internal sealed class DemoCryptoCommand : Command
 {
     // Synthetic and deliberately free of personal data: the demo prints only sizes and digests anyway.
     private static readonly byte[] RequestPayload = Encoding.UTF8.GetBytes(
@@ -29,8 +29,8 @@ internal sealed class DemoCommand : Command
     private readonly CliContext context;
     private readonly Option<string> directory = new("--dir") { Description = "Where to write the agreement and envelopes (default: a new temporary directory).", HelpName = "dir" };
 
-    public DemoCommand(CliContext context)
-        : base("demo", "Run a complete two-party exchange (Lao Cai and Yunnan) in this process and explain each step.")
+    public DemoCryptoCommand(CliContext context)
+        : base("crypto", "Seal, open and receipt envelopes both ways in both suites, without gateways, and show refused attacks.")
     {
         this.context = context;
         Options.Add(directory);

@@ -6,7 +6,7 @@ namespace Liaison.Cli.Commands;
 internal static class LiaisonCommand
 {
     public static RootCommand Create(CliContext context) =>
-        new("Keys, co-signed exchange agreements and sealed envelopes for the liaison exchange. "
+        new("Keys, co-signed exchange agreements, sealed envelopes and the gateway API for the liaison exchange. "
             + "Exit codes: 0 success, 1 refused or invalid input, 2 usage error, 3 internal error.")
         {
             new Command("keys", "Create node and authority key files.")
@@ -24,6 +24,13 @@ internal static class LiaisonCommand
             {
                 new EnvelopeSealCommand(context),
                 new EnvelopeInspectCommand(context),
+            },
+            new Command("message", "Submit messages to a gateway and read its inbox, over its gRPC API.")
+            {
+                new MessageSubmitCommand(context),
+                new MessageGetCommand(context),
+                new MessageListCommand(context),
+                new MessageFetchCommand(context),
             },
             new DemoCommand(context),
         };

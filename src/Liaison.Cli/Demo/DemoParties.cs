@@ -38,6 +38,13 @@ internal sealed record DemoParties(KeyRing LaoCai, KeyRing Yunnan, KeyRing LaoCa
         return new DemoParties(laoCai, yunnan, laoCaiAuthority, yunnanAuthority, draft);
     }
 
+    /// <summary>Both authorities sign the frozen draft, Lao Cai first: the agreement in force.</summary>
+    public AgreementInForce CoSign(SecureRandom random)
+    {
+        var once = AgreementSignatures.AddSignature(AgreementDraft.Freeze(Draft), LaoCaiNode, LaoCaiAuthority.Keys[0], random);
+        return AgreementInForce.Load(AgreementSignatures.AddSignature(once, YunnanNode, YunnanAuthority.Keys[0], random));
+    }
+
     public static byte[] Flip(byte[] bytes, int index)
     {
         var copy = (byte[])bytes.Clone();

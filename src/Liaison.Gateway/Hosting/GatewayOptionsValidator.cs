@@ -4,17 +4,20 @@ using Microsoft.Extensions.Options;
 
 namespace Liaison.Gateway.Hosting;
 
-/// <summary>Checks <see cref="GatewayOptions"/> across fields, with one sentence per problem naming the setting.</summary>
-public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+/// <summary>
+/// Checks <see cref="GatewayOptions"/> across fields, with one sentence per problem naming the setting.
+/// With a <see cref="GatewayNodeMaterial"/>, the files it stands in for are not required.
+/// </summary>
+public sealed class GatewayOptionsValidator(GatewayNodeMaterial? material = null) : IValidateOptions<GatewayOptions>
 {
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = Problems(options).ToList();
+        var problems = Problems(options, material).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
-    private static IEnumerable<string> Problems(GatewayOptions options)
+    private static IEnumerable<string> Problems(GatewayOptions options, GatewayNodeMaterial? material)
     {
         const string section = GatewayOptions.Section;
         if (!Identifiers.IsNodeId(options.NodeId))
@@ -22,17 +25,17 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             yield return $"{section}:NodeId must be this node's id in the agreement: lower-case letters, digits and '-', at most 63 characters.";
         }
 
-        if (string.IsNullOrWhiteSpace(options.KeyFile))
+        if (material is null && string.IsNullOrWhiteSpace(options.KeyFile))
         {
             yield return $"{section}:KeyFile must name this node's encrypted private-key file.";
         }
 
-        if (string.IsNullOrWhiteSpace(options.PassphraseFile) && string.IsNullOrWhiteSpace(options.PassphraseVariable))
+        if (material is null && string.IsNullOrWhiteSpace(options.PassphraseFile) && string.IsNullOrWhiteSpace(options.PassphraseVariable))
         {
             yield return $"{section}:PassphraseFile or {section}:PassphraseVariable must say where the key-file passphrase comes from.";
         }
 
-        if (string.IsNullOrWhiteSpace(options.AgreementFile))
+        if (material is null && string.IsNullOrWhiteSpace(options.AgreementFile))
         {
             yield return $"{section}:AgreementFile must name the co-signed agreement (a SignedAgreement in protobuf JSON).";
         }
@@ -52,7 +55,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         }
 
         var tls = options.Tls;
-        if (string.IsNullOrWhiteSpace(tls.CertificateFile) && !options.AllowPlaintextForDevelopment)
+        if (string.IsNullOrWhiteSpace(tls.CertificateFile) && material?.ServerCertificate is null && !options.AllowPlaintextForDevelopment)
         {
             yield return $"{section}:Tls:CertificateFile must name the server certificate (PEM or PFX); plaintext is only served with {section}:AllowPlaintextForDevelopment=true.";
         }

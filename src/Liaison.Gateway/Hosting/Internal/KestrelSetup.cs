@@ -8,15 +8,18 @@ namespace Liaison.Gateway.Hosting.Internal;
 /// <summary>
 /// Makes Kestrel listen where <see cref="GatewayOptions"/> says: HTTP/2 only (gRPC needs
 /// nothing else), with TLS unless plaintext is explicitly allowed for development.
-/// Runs when the server starts, after the options have been validated.
+/// Runs when the server starts, after the options have been validated. A certificate in a
+/// registered <see cref="GatewayNodeMaterial"/> wins over Gateway:Tls.
 /// </summary>
-internal sealed class KestrelSetup(IOptions<GatewayOptions> options, ILogger<KestrelSetup> logger) : IConfigureOptions<KestrelServerOptions>
+internal sealed class KestrelSetup(IOptions<GatewayOptions> options, ILogger<KestrelSetup> logger, GatewayNodeMaterial? material = null) : IConfigureOptions<KestrelServerOptions>
 {
     public void Configure(KestrelServerOptions kestrel)
     {
         var settings = options.Value;
-        var useTls = !string.IsNullOrWhiteSpace(settings.Tls.CertificateFile);
-        var certificate = useTls ? ServerCertificates.Load(settings.Tls) : null;
+        var certificate = material?.ServerCertificate is { } given ? ServerCertificates.Usable(given)
+            : !string.IsNullOrWhiteSpace(settings.Tls.CertificateFile) ? ServerCertificates.Load(settings.Tls)
+            : null;
+        var useTls = certificate is not null;
         void Endpoint(ListenOptions listen)
         {
             listen.Protocols = HttpProtocols.Http2;

@@ -6,6 +6,13 @@ namespace Liaison.Gateway.Hosting.Internal;
 /// <summary>Loads the server certificate named by <see cref="GatewayTlsOptions"/>, with one sentence per failure.</summary>
 internal static class ServerCertificates
 {
+    /// <summary>
+    /// A copy TLS can use: exported and re-imported, because on some platforms TLS cannot use
+    /// the ephemeral key that a PEM import or a freshly generated certificate has.
+    /// </summary>
+    public static X509Certificate2 Usable(X509Certificate2 certificate) =>
+        X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
+
     public static X509Certificate2 Load(GatewayTlsOptions tls)
     {
         try
@@ -17,9 +24,7 @@ internal static class ServerCertificates
             }
 
             using var pem = X509Certificate2.CreateFromPemFile(tls.CertificateFile, tls.KeyFile);
-
-            // Exported and re-imported: on some platforms TLS cannot use the ephemeral key a PEM import gives.
-            return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+            return Usable(pem);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
