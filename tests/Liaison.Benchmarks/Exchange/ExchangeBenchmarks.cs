@@ -14,7 +14,7 @@ namespace Liaison.Benchmarks.Exchange;
 /// <summary>How much the exchange run sends.</summary>
 /// <param name="WarmUp">Messages sent and drained before each measured phase (JIT, connections, the first session key exchange).</param>
 /// <param name="Messages">Messages in each measured phase.</param>
-/// <param name="InFlight">The window: most messages started and not yet finished, on both paths.</param>
+/// <param name="InFlight">The most calls outstanding at the sender: submits not yet committed, sends not yet confirmed.</param>
 /// <param name="Rounds">Floor and gateway phases alternate this many times; the median round of each counts.</param>
 internal sealed record ExchangeSettings(int WarmUp, int Messages, int InFlight, int Rounds, int PayloadBytes)
 {
@@ -114,13 +114,14 @@ internal static class ExchangeBenchmarks
             throw new InvalidOperationException($"{missing} of {result.Messages} messages were reported finished but are not Delivered on Lao Cai's store.");
         }
 
+        var stages = await gateways.StagesAsync(result.Ids.ToList());
         progress.WriteLine(Invariant($"  gateway: {result.MessagesPerSecond,8:F0} msg/s, p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms"));
-        return new GatewayPhase(result, after.LaoCai - before.LaoCai, after.Yunnan - before.Yunnan, cpu);
+        return new GatewayPhase(result, after.LaoCai - before.LaoCai, after.Yunnan - before.Yunnan, cpu, stages);
     }
 }
 
 /// <summary>A gateway phase with its counters: write transactions per side and the process's CPU time.</summary>
-internal sealed record GatewayPhase(PhaseResult Result, long LaoCaiCommits, long YunnanCommits, TimeSpan ProcessCpu);
+internal sealed record GatewayPhase(PhaseResult Result, long LaoCaiCommits, long YunnanCommits, TimeSpan ProcessCpu, IReadOnlyList<(string Stage, double P50Ms, double P99Ms)> Stages);
 
 /// <summary>Empties both sides' liaison queues (declaring the error queue as the gateway does, a quorum queue).</summary>
 internal static class Queues
@@ -163,7 +164,7 @@ internal static class ExchangeReport
         output.WriteLine(Invariant($"  build       {(optimized ? "optimised (Release)" : "NOT OPTIMISED (Debug): numbers are meaningless")}, GC {(GCSettings.IsServerGC ? "server" : "workstation")}"));
         output.WriteLine("  path        broker A exchange:liaison.outbound.cn-yunnan -> quorum queue -> shovel (on-confirm) -> broker B liaison.inbound (quorum)");
         output.WriteLine(Invariant($"  messages    {settings.PayloadBytes} B payload; sealed envelope {envelopeBytes} B (international suite, session key exchange)"));
-        output.WriteLine(Invariant($"  load        closed loop, {settings.InFlight} in flight (started, not yet finished); {settings.WarmUp} warm-up + {settings.Messages} measured per phase;"));
+        output.WriteLine(Invariant($"  load        {settings.InFlight} in flight at the sender (submits awaiting commit / sends awaiting confirm); {settings.WarmUp} warm-up + {settings.Messages} measured per phase;"));
         output.WriteLine(Invariant($"              {settings.Rounds} rounds, floor and gateway alternating; the median round (by throughput) of each is reported"));
         output.WriteLine("  gateway     submit (seal, SQLite synchronous=FULL group commit) -> Delivered: the verified receipt recorded on Lao Cai's store");
         output.WriteLine("  floor       MassTransit send (persistent, mandatory, publisher confirm) -> plain consumer on B; same bytes, no crypto, no store");
@@ -191,6 +192,15 @@ internal static class ExchangeReport
         output.WriteLine(Invariant($"  Lao Cai store: {counters.LaoCaiCommits} write transactions ({PerCommit(gateway.Messages, counters.LaoCaiCommits)} messages each; a message is 2 writes + its share of claims and confirms)"));
         output.WriteLine(Invariant($"  Yunnan store:  {counters.YunnanCommits} write transactions ({PerCommit(gateway.Messages, counters.YunnanCommits)} messages each; a message is 1 write + its share of claims and confirms)"));
         output.WriteLine(Invariant($"  process CPU:   {counters.ProcessCpu.TotalSeconds:F1} s over {gateway.Elapsed.TotalSeconds:F1} s wall ({counters.ProcessCpu.TotalMilliseconds * 1000 / gateway.Messages:F0} us per message, both gateways)"));
+        output.WriteLine();
+        output.WriteLine("Gateway stages (median round; from the audit trails' append times, ms resolution):");
+        var stages = new TextTable(("Stage", false), ("p50 ms", true), ("p99 ms", true));
+        foreach (var (stage, p50, p99) in counters.Stages)
+        {
+            stages.Add(stage, Ms(p50), Ms(p99));
+        }
+
+        stages.Write(output);
         output.WriteLine();
         output.WriteLine(Invariant($"floor_msgs_per_s={floor.MessagesPerSecond:F0}"));
         output.WriteLine(Invariant($"exchange_msgs_per_s={gateway.MessagesPerSecond:F0}"));

@@ -79,6 +79,40 @@ internal sealed class GatewayRun : IAsyncDisposable
         return missing;
     }
 
+    /// <summary>
+    /// Where the time goes: from both audit trails (times of the appends, to the millisecond),
+    /// each stage's median and 99th percentile over <paramref name="ids"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Stage, double P50Ms, double P99Ms)>> StagesAsync(IReadOnlyCollection<Guid> ids)
+    {
+        var wanted = ids.ToHashSet();
+        static Dictionary<(Guid, AuditEventType), DateTimeOffset> Index(IEnumerable<AuditEntry> entries, HashSet<Guid> wanted) =>
+            entries.Where(e => e.EnvelopeId is { } id && wanted.Contains(id))
+                .GroupBy(e => (e.EnvelopeId!.Value, e.EventType))
+                .ToDictionary(g => g.Key, g => g.Min(e => e.RecordedAt));
+        var a = Index(await laoCai.Store.ReadAuditAsync(1, 1_000_000), wanted);
+        var b = Index(await yunnan.Store.ReadAuditAsync(1, 1_000_000), wanted);
+        (string, Dictionary<(Guid, AuditEventType), DateTimeOffset>, AuditEventType, Dictionary<(Guid, AuditEventType), DateTimeOffset>, AuditEventType)[] stages =
+        [
+            ("A: submitted -> envelope publish confirmed", a, AuditEventType.Submitted, a, AuditEventType.Published),
+            ("A published -> B received (shovel, B consume, open)", a, AuditEventType.Published, b, AuditEventType.Received),
+            ("B: received -> receipt publish confirmed", b, AuditEventType.Received, b, AuditEventType.Published),
+            ("B published -> A receipt recorded (shovel, A consume, verify)", b, AuditEventType.Published, a, AuditEventType.ReceiptReceived),
+        ];
+        var result = new List<(string, double, double)>();
+        foreach (var (name, from, fromType, to, toType) in stages)
+        {
+            var spans = wanted
+                .Where(id => from.ContainsKey((id, fromType)) && to.ContainsKey((id, toType)))
+                .Select(id => (to[(id, toType)] - from[(id, fromType)]).TotalMilliseconds)
+                .Order()
+                .ToArray();
+            result.Add(spans.Length == 0 ? (name, double.NaN, double.NaN) : (name, spans[spans.Length / 2], spans[(int)Math.Ceiling(0.99 * spans.Length) - 1]));
+        }
+
+        return result;
+    }
+
     public async ValueTask DisposeAsync()
     {
         observer.Disconnect();

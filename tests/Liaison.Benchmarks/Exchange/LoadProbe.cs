@@ -4,11 +4,13 @@ using System.Diagnostics;
 namespace Liaison.Benchmarks.Exchange;
 
 /// <summary>
-/// A closed loop with a fixed window: at most <c>inFlight</c> messages started and not yet
-/// finished. A message starts when its sender is called (the gateway's submit, the floor's
-/// send) and finishes when <see cref="Finished"/> hears its id (the gateway's Delivered, the
-/// floor's consume); each finish opens the window for the next start. Timestamps are
-/// <see cref="Stopwatch"/> ticks. Thread-safe.
+/// Bounded concurrency at the sender: at most <c>inFlight</c> calls outstanding, a call being
+/// the gateway's submit (until committed) or the floor's send (until the broker's confirm);
+/// each accepted call lets the next one start. A message starts when its call starts and
+/// finishes when <see cref="Finished"/> hears its id (the gateway's Delivered, the floor's
+/// consume). Throughput is counted from the first start to the last finish, so a far side
+/// slower than the intake shows as a backlog: lower throughput and longer latency.
+/// Timestamps are <see cref="Stopwatch"/> ticks. Thread-safe.
 /// </summary>
 internal sealed class LoadProbe(int inFlight) : IDisposable
 {
@@ -30,7 +32,6 @@ internal sealed class LoadProbe(int inFlight) : IDisposable
             return;
         }
 
-        window.Release();
         if (Interlocked.Increment(ref finished) == Volatile.Read(ref expected))
         {
             all.TrySetResult();
@@ -76,8 +77,15 @@ internal sealed class LoadProbe(int inFlight) : IDisposable
 
     private async Task TrackAsync(Task<Guid> send, long started)
     {
-        var id = await send;
-        startedAt[id] = started;
+        try
+        {
+            var id = await send;
+            startedAt[id] = started;
+        }
+        finally
+        {
+            window.Release();
+        }
     }
 }
 
