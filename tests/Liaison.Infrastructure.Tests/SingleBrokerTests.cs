@@ -10,9 +10,14 @@ namespace Liaison.Infrastructure.Tests;
 /// </summary>
 public sealed class SingleBrokerTests
 {
+    // The fault tests (Liaison.Gateway.FaultTests) stop and start brokers while holding the
+    // link's lock; taken first, since the broker is resolved (and checked) once per process.
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(5);
+
     [Fact]
     public async Task Broker_A_takes_a_persistent_message_with_a_confirm_and_gives_it_back()
     {
+        await using var exclusive = await BrokerLink.LockAsync(LockTimeout);
         var broker = await RabbitMqServers.BrokerAAsync();
         var runId = NewRunId();
         var queue = "liaison.test." + runId;
@@ -34,6 +39,7 @@ public sealed class SingleBrokerTests
     [Fact]
     public async Task Both_sides_queues_exist_on_both_brokers_as_the_definitions_declare_them()
     {
+        await using var exclusive = await BrokerLink.LockAsync(LockTimeout);
         foreach (var (broker, peer) in new[]
         {
             (await RabbitMqServers.BrokerAAsync(), LiaisonTopology.YunnanNode),

@@ -63,7 +63,8 @@ public sealed class BrokerLink
     /// <summary>
     /// Exclusive use of the linked queues, across test classes and test processes (`dotnet test`
     /// runs test projects in parallel): a lock file in the temp folder. Hold it while a test
-    /// purges, fills or drains the shovelled queues.
+    /// purges, fills or drains the shovelled queues, and while it uses a broker at all if
+    /// another test may stop it (the fault tests restart brokers A and B while holding it).
     /// </summary>
     public static async Task<IAsyncDisposable> LockAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {

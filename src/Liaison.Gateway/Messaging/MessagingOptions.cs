@@ -40,6 +40,13 @@ public sealed class MessagingOptions
     /// <summary>The longest delay before a failed publish is tried again. Default 1 minute.</summary>
     public TimeSpan PublishRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long one publish may wait for the broker's confirm before it counts as failed and is
+    /// rescheduled. A broker that goes away with publishes in flight may never answer them; without
+    /// this bound the dispatcher would wait for ever. Default 30 seconds.
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long start-up waits for the broker before the gateway refuses to start. Default 30 seconds.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

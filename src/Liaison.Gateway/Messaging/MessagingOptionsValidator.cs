@@ -44,6 +44,11 @@ public sealed class MessagingOptionsValidator : IValidateOptions<MessagingOption
             problems.Add("Messaging:PublishRetryBaseDelay must be positive and no longer than Messaging:PublishRetryMaxDelay.");
         }
 
+        if (options.PublishTimeout <= TimeSpan.Zero)
+        {
+            problems.Add("Messaging:PublishTimeout must be positive.");
+        }
+
         if (options.StartTimeout <= TimeSpan.Zero)
         {
             problems.Add("Messaging:StartTimeout must be positive.");

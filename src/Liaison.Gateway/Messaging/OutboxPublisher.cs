@@ -14,6 +14,7 @@ namespace Liaison.Gateway.Messaging;
 public sealed class OutboxPublisher(IBus bus, IOptions<MessagingOptions> options)
 {
     private readonly bool inMemory = options.Value.BrokerUri is null;
+    private readonly TimeSpan timeout = options.Value.PublishTimeout;
 
     /// <summary>Sends every item concurrently and reports, per item, whether the broker confirmed it.</summary>
     public async Task<IReadOnlyList<PublishOutcome>> PublishAllAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
@@ -25,17 +26,28 @@ public sealed class OutboxPublisher(IBus bus, IOptions<MessagingOptions> options
 
     private async Task<PublishOutcome> PublishAsync(OutboxItem item, CancellationToken cancellationToken)
     {
+        // A broker that stops with publishes in flight may never confirm them (seen with
+        // rabbitmqctl stop_app): bounded, so that the dispatcher is never stuck on one batch.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(timeout);
         try
         {
-            var endpoint = await bus.GetSendEndpoint(GatewayQueues.OutboundAddress(item.Destination, inMemory));
+            var endpoint = await bus.GetSendEndpoint(GatewayQueues.OutboundAddress(item.Destination, inMemory)).WaitAsync(timeout, cancellationToken);
             var bytes = item.Bytes.ToArray();
-            await (item.Kind switch
+            var send = item.Kind switch
             {
-                OutboxKind.Envelope => endpoint.Send(new EnvelopeTransferred(bytes), context => PersistentSend.Prepare(context, item.EnvelopeId), cancellationToken),
-                OutboxKind.Receipt => endpoint.Send(new ReceiptTransferred(bytes), context => PersistentSend.Prepare(context, item.EnvelopeId), cancellationToken),
+                OutboxKind.Envelope => endpoint.Send(new EnvelopeTransferred(bytes), context => PersistentSend.Prepare(context, item.EnvelopeId), bounded.Token),
+                OutboxKind.Receipt => endpoint.Send(new ReceiptTransferred(bytes), context => PersistentSend.Prepare(context, item.EnvelopeId), bounded.Token),
                 _ => throw new InvalidOperationException($"Outbox item {item.Id} has an unknown kind {item.Kind}."),
-            });
+            };
+
+            // Also bounded if the transport ignores the token: the row is published again later.
+            await send.WaitAsync(timeout, cancellationToken);
             return new PublishOutcome(item, null);
+        }
+        catch (OperationCanceledException e) when (bounded.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new PublishOutcome(item, new TimeoutException($"The broker did not confirm the publish within {timeout}.", e));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -1,0 +1,121 @@
+using Liaison.Testing;
+using Xunit.Abstractions;
+using ApiState = Liaison.Gateway.V1.MessageState;
+
+namespace Liaison.Gateway.FaultTests;
+
+/// <summary>
+/// Faults in the middle of a stream of submits, with real gateway processes and real brokers.
+/// Each test ends with every accepted message delivered on Lao Cai with a verified receipt,
+/// stored exactly once on Yunnan, and both audit chains intact (<see cref="FaultExchange.StopAndVerifyAsync"/>).
+/// </summary>
+[Collection(FaultTestGroup.Name)]
+public sealed class FaultTests(ITestOutputHelper output)
+{
+    private const int StreamLength = 300;
+    private const int FaultAfter = 100;
+    private const int ResumeAfter = 150;
+
+    [Fact]
+    public async Task KillingTheSendingGatewayMidStreamLosesAndDuplicatesNothing()
+    {
+        await using var exchange = await FaultExchange.StartAsync("kill-sender", output);
+        var submitting = exchange.SubmitAsync(0, StreamLength);
+        await exchange.AcceptedAtLeastAsync(FaultAfter);
+        await exchange.LaoCai.KillAsync();
+        exchange.Note($"Lao Cai killed (SIGKILL) after {exchange.AcceptedCount} accepted");
+        await exchange.LaoCai.StartAsync();
+        exchange.Note("Lao Cai restarted on the same data directory");
+        await submitting;
+
+        await exchange.AllInStateAsync(ApiState.Delivered);
+        await exchange.StopAndVerifyAsync(StreamLength);
+    }
+
+    [Fact]
+    public async Task KillingTheReceivingGatewayMidStreamLosesAndDuplicatesNothing()
+    {
+        await using var exchange = await FaultExchange.StartAsync("kill-receiver", output);
+        var submitting = exchange.SubmitAsync(0, StreamLength);
+        await exchange.AcceptedAtLeastAsync(FaultAfter);
+        await exchange.Yunnan.KillAsync();
+        exchange.Note($"Yunnan killed (SIGKILL) after {exchange.AcceptedCount} accepted");
+        await exchange.AcceptedAtLeastAsync(ResumeAfter);
+        await exchange.Yunnan.StartAsync();
+        exchange.Note($"Yunnan restarted on the same data directory after {exchange.AcceptedCount} accepted");
+        await submitting;
+
+        await exchange.AllInStateAsync(ApiState.Delivered);
+        await exchange.StopAndVerifyAsync(StreamLength);
+    }
+
+    [Theory]
+    [InlineData(FaultParties.LaoCai)]
+    [InlineData(FaultParties.Yunnan)]
+    public async Task RestartingABrokerMidStreamLosesAndDuplicatesNothing(string side)
+    {
+        await using var exchange = await FaultExchange.StartAsync("broker-restart-" + side, output);
+        var ctl = exchange.Link.CtlOf(side);
+        var submitting = exchange.SubmitAsync(0, StreamLength);
+        await exchange.AcceptedAtLeastAsync(FaultAfter);
+        try
+        {
+            await ctl.RunAsync(["stop_app"]);
+            exchange.Note($"{side}'s broker {ctl.Node} stopped (stop_app) after {exchange.AcceptedCount} accepted");
+
+            // Submits need no broker: they go on into the outbox while it is down.
+            await exchange.AcceptedAtLeastAsync(ResumeAfter);
+        }
+        finally
+        {
+            await ctl.RunAsync(["start_app"]);
+
+            // Both shovels touch this broker; leave the link running for whoever comes next.
+            await exchange.WaitForShovelsAsync();
+        }
+
+        exchange.Note($"{side}'s broker started again (start_app) after {exchange.AcceptedCount} accepted; shovels running");
+        await submitting;
+
+        await exchange.AllInStateAsync(ApiState.Delivered);
+        await exchange.StopAndVerifyAsync(StreamLength);
+    }
+
+    [Fact]
+    public async Task MessagesWaitOnTheSendersBrokerWhileTheLinkIsDownThenArriveExactlyOnce()
+    {
+        const int count = 100;
+        await using var exchange = await FaultExchange.StartAsync("link-down", output);
+        var outbound = LiaisonTopology.OutboundQueue(FaultParties.Yunnan);
+        var suspension = await exchange.Link.SuspendShovelAsync(FaultParties.LaoCai);
+        await using (suspension)
+        {
+            exchange.Note($"shovel {suspension.Name} stopped");
+            await exchange.SubmitAsync(0, count);
+
+            // Published means broker A confirmed them; they wait there, in the outbound queue.
+            await exchange.AllInStateAsync(ApiState.Published);
+            await Polling.UntilAsync(
+                () => exchange.Link.MessageCountAsync(FaultParties.LaoCai, outbound),
+                depth => depth == count,
+                FaultExchange.Deadline,
+                $"{count} messages waiting in {outbound} on broker A");
+            Assert.Equal(0, await exchange.YunnanInboxCountAsync());
+            exchange.Note($"{count} messages wait in {outbound} on broker A; Yunnan has none");
+
+            await suspension.RestoreAsync();
+            exchange.Note($"shovel {suspension.Name} restored");
+        }
+
+        await exchange.AllInStateAsync(ApiState.Delivered);
+        Assert.Equal(0u, await exchange.Link.MessageCountAsync(FaultParties.LaoCai, outbound));
+        await exchange.StopAndVerifyAsync(count);
+    }
+}
+
+/// <summary>The fault tests run one at a time: they share the brokers, and each holds the link's lock.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FaultTestGroup
+{
+    public const string Name = "Gateway processes on linked RabbitMQ brokers, with faults";
+}
