@@ -32,7 +32,7 @@ internal static class KeyCodec
         {
             return algorithm switch
             {
-                KeyAlgorithm.Ed25519 => new Ed25519PublicKeyParameters(RequireLength(encoded, Ed25519PublicKeyParameters.KeySize)),
+                KeyAlgorithm.Ed25519 => ParseEd25519Public(encoded),
                 KeyAlgorithm.X25519MlKem768 => ParseHybridPublic(encoded),
                 KeyAlgorithm.Sm2Sign or KeyAlgorithm.Sm2Encrypt => ParseSm2Public(encoded),
                 KeyAlgorithm.MlDsa65 => MLDsaPublicKeyParameters.FromEncoding(MLDsaParameters.ml_dsa_65, encoded),
@@ -54,8 +54,9 @@ internal static class KeyCodec
             {
                 case KeyAlgorithm.Ed25519:
                     {
-                        var key = new Ed25519PrivateKeyParameters(RequireLength(encoded, Ed25519PrivateKeyParameters.KeySize));
-                        return (key, key.GeneratePublicKey().GetEncoded());
+                        // libsodium holds the expanded key in its own memory, freed when the key is disposed.
+                        var key = NSec.Cryptography.Key.Import(NSec.Cryptography.SignatureAlgorithm.Ed25519, RequireLength(encoded, Ed25519PrivateKeyParameters.KeySize), NSec.Cryptography.KeyBlobFormat.RawPrivateKey);
+                        return (key, key.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey));
                     }
 
                 case KeyAlgorithm.X25519MlKem768:
@@ -137,6 +138,11 @@ internal static class KeyCodec
 
         return new ECPublicKeyParameters(Sm2Domain.Curve.DecodePoint(encoded), Sm2Domain);
     }
+
+    private static NSec.Cryptography.PublicKey ParseEd25519Public(byte[] encoded) =>
+        NSec.Cryptography.PublicKey.TryImport(NSec.Cryptography.SignatureAlgorithm.Ed25519, RequireLength(encoded, Ed25519PublicKeyParameters.KeySize), NSec.Cryptography.KeyBlobFormat.RawPublicKey, out var key)
+            ? key!
+            : throw new FormatException("The Ed25519 public key is not validly encoded.");
 
     private static byte[] RequireLength(byte[] encoded, int length) =>
         encoded.Length == length ? encoded : throw new FormatException($"Expected {length} bytes of key, got {encoded.Length}.");

@@ -30,10 +30,8 @@ internal sealed class InternationalSuite : CipherSuite
 
     public override byte[] Sign(PrivateKeyMaterial key, string signerNode, byte[] toBeSigned, SecureRandom random)
     {
-        var signer = new Ed25519Signer();
-        signer.Init(true, (Ed25519PrivateKeyParameters)key.Parsed);
-        signer.BlockUpdate(toBeSigned, 0, toBeSigned.Length);
-        return signer.GenerateSignature();
+        // RFC 8032 signatures are deterministic: libsodium gives the same bytes BouncyCastle did.
+        return NSec.Cryptography.SignatureAlgorithm.Ed25519.Sign((NSec.Cryptography.Key)key.Parsed, toBeSigned);
     }
 
     public override bool Verify(PublicKeyMaterial key, string signerNode, byte[] toBeSigned, byte[] signature)
@@ -43,10 +41,7 @@ internal sealed class InternationalSuite : CipherSuite
             return false;
         }
 
-        var verifier = new Ed25519Signer();
-        verifier.Init(false, (Ed25519PublicKeyParameters)key.Parsed);
-        verifier.BlockUpdate(toBeSigned, 0, toBeSigned.Length);
-        return verifier.VerifySignature(signature);
+        return NSec.Cryptography.SignatureAlgorithm.Ed25519.Verify((NSec.Cryptography.PublicKey)key.Parsed, toBeSigned, signature);
     }
 
     public override SessionKeys Encapsulate(PublicKeyMaterial recipient, SecureRandom random)
