@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Liaison.Workflow.V1;
+using Liaison.Workflows.Criteria;
+using Liaison.Workflows.Handling;
+using Case = Liaison.Workflow.V1.WorkflowEvent.EventOneofCase;
+using S = Liaison.Workflows.Verification.VerificationStatus;
+
+namespace Liaison.Workflows.Verification;
+
+/// <summary>
+/// The verification workflow: request → answer, or → more information needed
+/// → information supplied → answer …; withdrawn by the requesting side before
+/// a final answer. A pure fold: no I/O, time comes in as a parameter. Thread-safe.
+/// </summary>
+public static class VerificationWorkflow
+{
+    /// <summary>Who may take which step from which status.</summary>
+    public static TransitionTable<S> Table { get; } = new(WorkflowKind.Verification,
+    [
+        new(null, Case.VerificationRequest, StepActor.Initiator),
+        new(S.Requested, Case.VerificationAnswer, StepActor.Responder),
+        new(S.InformationSupplied, Case.VerificationAnswer, StepActor.Responder),
+        new(S.MoreInformationNeeded, Case.VerificationInformationSupplied, StepActor.Initiator),
+        new(S.Requested, Case.VerificationWithdrawal, StepActor.Initiator),
+        new(S.MoreInformationNeeded, Case.VerificationWithdrawal, StepActor.Initiator),
+        new(S.InformationSupplied, Case.VerificationWithdrawal, StepActor.Initiator),
+    ]);
+
+    /// <summary>
+    /// Applies one step authored by <paramref name="author"/> at <paramref name="at"/>.
+    /// Throws <see cref="IllegalTransitionException"/> for any step the workflow does not allow.
+    /// </summary>
+    public static VerificationState Apply(VerificationState? current, WorkflowEvent e, Party author, DateTimeOffset at)
+    {
+        var context = StepAdmission.Admit(Table, current?.WorkflowId, current?.Status, null, e, author);
+        return e.EventCase switch
+        {
+            Case.VerificationRequest => Request(context, e, at),
+            Case.VerificationAnswer => Answer(context, current!, e, at),
+            Case.VerificationInformationSupplied => Supply(context, current!, e.VerificationInformationSupplied, at),
+            Case.VerificationWithdrawal => current! with { Status = S.Withdrawn, WithdrawnAt = at, UpdatedAt = at },
+            _ => throw new UnreachableException(),
+        };
+    }
+
+    /// <summary>Throws exactly as <see cref="Apply"/> would, without returning the new state.</summary>
+    public static void Check(VerificationState? current, WorkflowEvent e, Party author, DateTimeOffset at) => Apply(current, e, author, at);
+
+    /// <summary>True when <see cref="Apply"/> would accept the step.</summary>
+    public static bool CanApply(VerificationState? current, WorkflowEvent e, Party author, DateTimeOffset at)
+    {
+        try
+        {
+            Check(current, e, author, at);
+            return true;
+        }
+        catch (IllegalTransitionException)
+        {
+            return false;
+        }
+    }
+
+    private static VerificationState Request(StepContext context, WorkflowEvent e, DateTimeOffset at)
+    {
+        var request = e.VerificationRequest;
+        if (string.IsNullOrEmpty(e.CaseReference))
+        {
+            throw context.RefuseBecause("the request carries no case reference");
+        }
+        if (request.Names.Count == 0)
+        {
+            throw context.RefuseBecause("the request names nobody");
+        }
+        if (HandlingValidation.Problem(request.Handling) is { } problem)
+        {
+            throw context.RefuseBecause(problem);
+        }
+        if (request.IndicatorCodes.Count > 0 && CriteriaVersionId.From(request.Criteria) is null)
+        {
+            throw context.RefuseBecause("indicators are given without the criteria version (number and 32-byte digest) they come from");
+        }
+        return new VerificationState
+        {
+            WorkflowId = e.WorkflowId,
+            Status = S.Requested,
+            RequesterCaseReference = e.CaseReference,
+            Handling = request.Handling.Code,
+            Urgency = request.Urgency,
+            RequestedAt = at,
+            UpdatedAt = at,
+        };
+    }
+
+    private static VerificationState Answer(StepContext context, VerificationState current, WorkflowEvent e, DateTimeOffset at)
+    {
+        var answer = e.VerificationAnswer;
+        var reason = AnswerProblem(answer, e.CaseReference);
+        if (reason is not null)
+        {
+            throw context.RefuseBecause(reason);
+        }
+        var final = answer.Outcome != VerificationOutcome.MoreInformationNeeded;
+        return current with
+        {
+            Status = final ? S.Answered : S.MoreInformationNeeded,
+            ResponderCaseReference = e.CaseReference,
+            Outcome = answer.Outcome,
+            Determination = answer.Determination,
+            DeterminationCriteria = CriteriaVersionId.From(answer.Criteria),
+            InformationRounds = final ? current.InformationRounds : current.InformationRounds + 1,
+            AnsweredAt = final ? at : null,
+            UpdatedAt = at,
+        };
+    }
+
+    private static string? AnswerProblem(VerificationAnswer answer, string caseReference)
+    {
+        if (string.IsNullOrEmpty(caseReference) || answer.ResponderCaseReference != caseReference)
+        {
+            return "the answer must carry the responding side's own case reference, in the event and in the answer alike";
+        }
+        return answer.Outcome switch
+        {
+            VerificationOutcome.Unspecified => "the answer has no outcome",
+            VerificationOutcome.Confirmed or VerificationOutcome.PartialMatch when answer.Identified is null =>
+                "a confirmed identity or a partial match must give the identified details",
+            VerificationOutcome.MoreInformationNeeded when string.IsNullOrWhiteSpace(answer.InformationNeeded?.Text) =>
+                "asking for more information must say what is needed",
+            _ when answer.Determination == VictimDetermination.Unspecified =>
+                "the answer has no victim determination (victim, not a victim or undetermined)",
+            _ when answer.Determination != VictimDetermination.Undetermined && CriteriaVersionId.From(answer.Criteria) is null =>
+                "a victim determination must cite the criteria version (number and 32-byte digest) it applied",
+            _ => HandlingValidation.Problem(answer.Handling),
+        };
+    }
+
+    private static VerificationState Supply(StepContext context, VerificationState current, VerificationInformationSupplied supplied, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(supplied.Information?.Text) && supplied.Documents.Count == 0 && supplied.Attachments.Count == 0)
+        {
+            throw context.RefuseBecause("it supplies no information, document or attachment");
+        }
+        return current with { Status = S.InformationSupplied, UpdatedAt = at };
+    }
+}
