@@ -23,13 +23,19 @@ public abstract partial class GatewayStoreContract
         await store.RecordInboundAsync(refused, refusedReceipt);
         await store.RecordUnreadableRejectionAsync(Envelope.V1.RejectionReason.Malformed);
         await store.ExpireAsync(Parties.Time.GetUtcNow().AddHours(1));
+        await store.RecordReceiptRefusalAsync(delivered.EnvelopeId, TestParties.Yunnan, Envelope.V1.RejectionReason.BadSignature);
+        await SubmitAsync(store, "req-3", seed: 3);
+        // Left leased, for the reopen of the store to release.
+        await store.ClaimDueOutboxAsync(10, Parties.Time.GetUtcNow());
     }
 
     [Fact]
     public async Task TheAuditChainVerifiesAfterAMixedWorkload()
     {
+        var first = await OpenAsync();
+        await MixedWorkloadAsync(first);
+        await first.DisposeAsync();
         var store = await OpenAsync();
-        await MixedWorkloadAsync(store);
 
         var report = await store.VerifyAuditChainAsync();
         var entries = await store.ReadAuditAsync(1, 1000);

@@ -6,7 +6,6 @@ using Liaison.Gateway.Storage;
 using Liaison.Gateway.Storage.Internal;
 using MassTransit;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Liaison.Gateway.Messaging;
 
@@ -16,7 +15,8 @@ namespace Liaison.Gateway.Messaging;
 /// wakes the dispatcher to send the receipt and the inbox streams of the gRPC API.
 /// <list type="bullet">
 /// <item>A duplicate (same envelope id, already stored) stores nothing; the store audits
-/// it, and the original receipt is sent again, for a sender whose first one was lost.</item>
+/// it and, for an authentic copy, queues the original receipt in the outbox again, for a
+/// sender whose first one was lost. It goes out durably, like every other publish.</item>
 /// <item>A refused envelope is recorded with its reason (or audited as unreadable), answered
 /// with a signed rejection receipt when its sender is a partner, and then fails with
 /// <see cref="EnvelopeRejectedException"/>, which sends it to the error queue unretried.</item>
@@ -28,7 +28,6 @@ public sealed class EnvelopeTransferredConsumer(
     IGatewayStore store,
     OutboxSignal signal,
     IInboxNotifications inbox,
-    IOptions<MessagingOptions> options,
     ILogger<EnvelopeTransferredConsumer> logger) : IConsumer<EnvelopeTransferred>
 {
     public async Task Consume(ConsumeContext<EnvelopeTransferred> context)
@@ -49,7 +48,7 @@ public sealed class EnvelopeTransferredConsumer(
         var result = await store.RecordInboundAsync(record, receipt, context.CancellationToken);
         if (!record.IsAccepted)
         {
-            if (!result.IsDuplicate && receipt is not null)
+            if (result.ReceiptQueued)
             {
                 signal.Notify();
             }
@@ -58,18 +57,17 @@ public sealed class EnvelopeTransferredConsumer(
             throw new EnvelopeRejectedException(record.RejectionReason, opened.Detail);
         }
 
+        if (result.ReceiptQueued)
+        {
+            signal.Notify();
+        }
+
         if (result.IsDuplicate)
         {
-            if (result.Message.ReceiptBytes is { } original)
-            {
-                await SendAgainAsync(context, result.Message, original);
-            }
-
             logger.EnvelopeDuplicate(record.PeerNode, result.Message.State);
             return;
         }
 
-        signal.Notify();
         inbox.MessageRecorded(result.Message);
         logger.EnvelopeStored(record.PeerNode);
     }
@@ -88,16 +86,5 @@ public sealed class EnvelopeTransferredConsumer(
         }
 
         return node.ReceiptSigner.Sign(envelope, header, opened.Reason);
-    }
-
-    /// <summary>
-    /// Sends the original receipt straight to the broker rather than through the outbox: the
-    /// store keeps one receipt per envelope, and if this send fails the redelivered envelope
-    /// comes back here as a duplicate again.
-    /// </summary>
-    private async Task SendAgainAsync(ConsumeContext context, MessageRecord message, ReadOnlyMemory<byte> receipt)
-    {
-        var endpoint = await context.GetSendEndpoint(GatewayQueues.OutboundAddress(message.PeerNode, options.Value.BrokerUri is null));
-        await endpoint.Send(new ReceiptTransferred(receipt.ToArray()), c => PersistentSend.Prepare(c, message.EnvelopeId), context.CancellationToken);
     }
 }

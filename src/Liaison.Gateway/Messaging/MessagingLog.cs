@@ -49,4 +49,10 @@ internal static partial class MessagingLog
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "In-memory border link from {FromNode} to {ToNode} is up")]
     public static partial void BorderLinkUp(this ILogger logger, string fromNode, string toNode);
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "{Count} outbound messages expired without a receipt")]
+    public static partial void MessagesExpired(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Error, Message = "The expiry sweeper could not reach the store ({ExceptionType}); trying again at the next sweep")]
+    public static partial void ExpirySweepFailed(this ILogger logger, string exceptionType);
 }

@@ -49,4 +49,13 @@ public sealed class MessagingOptions
 
     /// <summary>How long start-up waits for the broker before the gateway refuses to start. Default 30 seconds.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long after its envelope's expiry an outbound message without a receipt is marked
+    /// Expired: a receipt signed in time may still be crossing the border link. Default 5 minutes.
+    /// </summary>
+    public TimeSpan ExpiryGrace { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the expiry sweeper looks for outbound messages past expiry and grace. Default 1 minute.</summary>
+    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -54,6 +54,16 @@ public sealed class MessagingOptionsValidator : IValidateOptions<MessagingOption
             problems.Add("Messaging:StartTimeout must be positive.");
         }
 
+        if (options.ExpiryGrace < TimeSpan.Zero)
+        {
+            problems.Add("Messaging:ExpiryGrace must not be negative.");
+        }
+
+        if (options.ExpirySweepInterval <= TimeSpan.Zero)
+        {
+            problems.Add("Messaging:ExpirySweepInterval must be positive.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

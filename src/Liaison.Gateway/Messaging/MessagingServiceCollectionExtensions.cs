@@ -12,7 +12,7 @@ public static class MessagingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the bus (RabbitMQ, or in-memory when <see cref="MessagingOptions.BrokerUri"/> is null)
-    /// with the consumers on <c>liaison.inbound</c>, the <see cref="OutboxDispatcher"/>, the
+    /// with the consumers on <c>liaison.inbound</c>, the <see cref="OutboxDispatcher"/>, the <see cref="ExpirySweeper"/>, the
     /// <see cref="OutboxSignal"/> and the <see cref="MessageSubmitter"/>. The options are
     /// validated at start-up, and start-up waits for the broker: a gateway that cannot reach
     /// it fails to start. Call after <c>AddGatewayStore</c>, so that the store opens before
@@ -69,6 +69,7 @@ public static class MessagingServiceCollectionExtensions
             }
         });
         services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<ExpirySweeper>();
         return services;
     }
 

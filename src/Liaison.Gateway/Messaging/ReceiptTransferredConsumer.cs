@@ -12,8 +12,7 @@ namespace Liaison.Gateway.Messaging;
 /// Receives a receipt for an envelope this node sent: loads the envelope it claims to be
 /// about, verifies the receipt against exactly those bytes, and records it (Delivered or
 /// Rejected). A receipt that is not valid fails with <see cref="ReceiptRejectedException"/>
-/// and goes to the error queue unretried. The store has no audit entry for a refused
-/// receipt yet, so the error queue and the log are its only record.
+/// and goes to the error queue unretried, after the refusal is audited (ReceiptRefused).
 /// </summary>
 public sealed class ReceiptTransferredConsumer(
     GatewayNode node,
@@ -26,18 +25,18 @@ public sealed class ReceiptTransferredConsumer(
         ArgumentNullException.ThrowIfNull(context);
         var bytes = context.Message.Receipt ?? [];
         var envelopeId = ReceiptEnvelopeId.TryRead(bytes)
-            ?? throw Refuse(RejectionReason.Malformed, "The bytes are not a signed receipt with an envelope id.");
+            ?? throw await RefuseAsync(null, "", RejectionReason.Malformed, "The bytes are not a signed receipt with an envelope id.", context.CancellationToken);
         var sent = await store.GetAsync(envelopeId, context.CancellationToken);
         if (sent is not { Direction: MessageDirection.Outbound })
         {
-            throw Refuse(RejectionReason.WrongRecipient, $"The receipt is about envelope {envelopeId}, which this node did not send.");
+            throw await RefuseAsync(envelopeId, "", RejectionReason.WrongRecipient, $"The receipt is about envelope {envelopeId}, which this node did not send.", context.CancellationToken);
         }
 
         using var scope = logger.EnvelopeScope(envelopeId, sent.CaseReference);
         var check = node.ReceiptVerifier.Verify(bytes, sent.EnvelopeBytes.Span);
         if (!check.IsValid)
         {
-            throw Refuse(check.Reason, check.Detail);
+            throw await RefuseAsync(envelopeId, sent.PeerNode, check.Reason, check.Detail, context.CancellationToken);
         }
 
         var body = check.Receipt!;
@@ -52,8 +51,10 @@ public sealed class ReceiptTransferredConsumer(
         }
     }
 
-    private ReceiptRejectedException Refuse(RejectionReason reason, string detail)
+    /// <summary>Audits and logs the refusal; the exception it returns sends the receipt to the error queue.</summary>
+    private async Task<ReceiptRejectedException> RefuseAsync(Guid? envelopeId, string peerNode, RejectionReason reason, string detail, CancellationToken cancellationToken)
     {
+        await store.RecordReceiptRefusalAsync(envelopeId, peerNode, reason, cancellationToken);
         logger.ReceiptRefused(ReasonCodes.Of(reason), detail);
         return new ReceiptRejectedException(reason, detail);
     }

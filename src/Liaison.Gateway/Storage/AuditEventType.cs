@@ -41,4 +41,10 @@ public enum AuditEventType
 
     /// <summary>A publish failed and was scheduled again; the reason code is the error code.</summary>
     RetryScheduled,
+
+    /// <summary>A receipt that came back was refused (bad signature, unknown envelope...); the reason code says why. Nothing was recorded for the message.</summary>
+    ReceiptRefused,
+
+    /// <summary>After a restart, the node took back the outbox rows its previous run had leased but not confirmed.</summary>
+    OutboxReleased,
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Liaison.Crypto;
 using Liaison.Crypto.Envelopes;
 using Liaison.Envelope.V1;
@@ -61,7 +62,33 @@ public sealed class GatewayStore : IGatewayStore, IAsyncDisposable
 
         var log = (ILogger?)logger ?? NullLogger.Instance;
         StoreLog.Ready(log, settings.Provider, applied.Count == 0 ? "none" : string.Join(", ", applied));
-        return new GatewayStore(dialect, new GroupCommitWriter(dialect, time, settings, log));
+        var store = new GatewayStore(dialect, new GroupCommitWriter(dialect, time, settings, log));
+        await store.ReleaseOutboxAsync(time.GetUtcNow(), cancellationToken);
+        return store;
+    }
+
+    /// <summary>Makes the outbox rows a previous run leased or backed off due now; audited when there were any.</summary>
+    private async Task<int> ReleaseOutboxAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Looked at first, so that opening a store with nothing to release writes nothing.
+        if (!await ReadAsync(s => OutboxTable.AnyNotDueAsync(s, now, cancellationToken), cancellationToken))
+        {
+            return 0;
+        }
+
+        return await writer.WriteAsync(
+            async c =>
+            {
+                var released = await OutboxTable.ReleaseAllAsync(c.Session, c.Now, CancellationToken.None);
+                if (released > 0)
+                {
+                    await c.Audit.AppendAsync(AuditEventType.OutboxReleased, null, "", "",
+                        string.Create(CultureInfo.InvariantCulture, $"{released} outbox rows leased or backed off by the previous run made due"), CancellationToken.None);
+                }
+
+                return released;
+            },
+            cancellationToken);
     }
 
     public Task<SubmitResult> SubmitAsync(OutboundSubmission submission, Func<ulong, SealResult> seal, CancellationToken cancellationToken = default)
@@ -134,6 +161,24 @@ public sealed class GatewayStore : IGatewayStore, IAsyncDisposable
             cancellationToken);
     }
 
+    public Task RecordReceiptRefusalAsync(Guid? envelopeId, string peerNode, RejectionReason reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(peerNode);
+        var code = ReasonCodes.Of(reason);
+        if (code.Length == 0)
+        {
+            throw new ArgumentException("A refusal needs a rejection reason.", nameof(reason));
+        }
+
+        return writer.WriteAsync(
+            async c =>
+            {
+                await c.Audit.AppendAsync(AuditEventType.ReceiptRefused, envelopeId, peerNode, code, "a receipt was refused; the message is unchanged", CancellationToken.None);
+                return true;
+            },
+            cancellationToken);
+    }
+
     public Task<IReadOnlyList<Guid>> ExpireAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         writer.WriteAsync(c => ExpiryOperation.RunAsync(c, now, CancellationToken.None), cancellationToken);
 
@@ -163,6 +208,18 @@ public sealed class GatewayStore : IGatewayStore, IAsyncDisposable
             },
             cancellationToken);
     }
+
+    public Task<IReadOnlyList<MessageSummary>> ListByCorrelationAsync(MessageDirection direction, string correlationId, string? messageType, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(correlationId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return ReadAsync<IReadOnlyList<MessageSummary>>(
+            async s => await MessageTable.ListByCorrelationAsync(s, direction, correlationId, messageType, max, cancellationToken),
+            cancellationToken);
+    }
+
+    public Task<ReadOnlyMemory<byte>?> GetPayloadAsync(Guid envelopeId, CancellationToken cancellationToken = default) =>
+        ReadAsync(s => MessageTable.FindPayloadAsync(s, envelopeId, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(long fromSeq, int max, CancellationToken cancellationToken = default)
     {

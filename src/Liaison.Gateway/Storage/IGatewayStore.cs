@@ -76,6 +76,14 @@ public interface IGatewayStore
     Task RecordUnreadableRejectionAsync(RejectionReason reason, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Audits a receipt this node refused (it did not verify, or it names an envelope this node
+    /// did not send). Nothing about the message changes: only a verified receipt may.
+    /// </summary>
+    /// <param name="envelopeId">The envelope the receipt claims to be about, when it could be read.</param>
+    /// <param name="peerNode">The node that sent the envelope's receipt as far as this node knows it, or "".</param>
+    Task RecordReceiptRefusalAsync(Guid? envelopeId, string peerNode, RejectionReason reason, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Moves outbound messages whose envelope expired before <paramref name="now"/> without a
     /// receipt to <see cref="MessageState.Expired"/> and drops their unpublished outbox rows.
     /// Callers pass the current time less a grace period for receipts still on their way.
@@ -90,6 +98,20 @@ public interface IGatewayStore
     /// <summary>Inbound messages in arrival order, one page at a time (keyset pagination).</summary>
     /// <exception cref="InvalidPageTokenException">The token was not issued by this store.</exception>
     Task<InboxPage> ListInboxAsync(InboxQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The messages of one direction whose correlation id is <paramref name="correlationId"/>
+    /// (and, when given, whose type is <paramref name="messageType"/>), metadata only, in the
+    /// order of their per-link sequence numbers, then of arrival. At most <paramref name="max"/>.
+    /// </summary>
+    Task<IReadOnlyList<MessageSummary>> ListByCorrelationAsync(MessageDirection direction, string correlationId, string? messageType, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The payload of one stored inbound message, read on its own (without the envelope), so
+    /// that large correlated sets can be read one message at a time. Null when there is no such
+    /// message or it holds no payload.
+    /// </summary>
+    Task<ReadOnlyMemory<byte>?> GetPayloadAsync(Guid envelopeId, CancellationToken cancellationToken = default);
 
     /// <summary>Up to <paramref name="max"/> audit entries from <paramref name="fromSeq"/> on, in order.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(long fromSeq, int max, CancellationToken cancellationToken = default);

@@ -16,9 +16,19 @@ internal static class InboundOperation
             && MessageTransitions.CanMove(MessageDirection.Inbound, existing.State, MessageState.Received);
         if (existing is not null && !supersedes)
         {
+            // An authentic copy means the sender has no receipt yet (the first was lost, or is
+            // still on its way): queue the original again, durably, unless it is still queued.
+            var resend = record.IsAccepted && existing.ReceiptBytes is { } original
+                && !await OutboxTable.HasPendingAsync(session, existing.EnvelopeId, OutboxKind.Receipt, cancellationToken);
+            if (resend)
+            {
+                await OutboxTable.InsertAsync(session, existing.EnvelopeId, existing.PeerNode, OutboxKind.Receipt, existing.ReceiptBytes!.Value, context.Now, cancellationToken);
+            }
+
             await context.Audit.AppendAsync(AuditEventType.Duplicate, existing.EnvelopeId, existing.PeerNode, ReasonCodes.Of(existing.RejectionReason),
-                $"envelope already {existing.State}; nothing stored again", cancellationToken);
-            return new RecordResult(existing, IsDuplicate: true);
+                resend ? $"envelope already {existing.State}; nothing stored again; the original receipt queued again" : $"envelope already {existing.State}; nothing stored again",
+                cancellationToken);
+            return new RecordResult(existing, IsDuplicate: true) { ReceiptQueued = resend };
         }
 
         var now = context.Now;
@@ -69,7 +79,7 @@ internal static class InboundOperation
             await audit.AppendAsync(AuditEventType.Rejected, message, ReceiptNote(receipt), cancellationToken);
         }
 
-        return new RecordResult(message, IsDuplicate: false);
+        return new RecordResult(message, IsDuplicate: false) { ReceiptQueued = receipt is not null };
     }
 
     private static string ReceiptNote(ReadOnlyMemory<byte>? receipt) =>

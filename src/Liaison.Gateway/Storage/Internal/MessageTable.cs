@@ -85,6 +85,47 @@ internal static class MessageTable
             [.. parameters]);
     }
 
+    /// <summary>Metadata of one direction's messages with this correlation id (and type), by sequence then arrival.</summary>
+    public static Task<List<MessageSummary>> ListByCorrelationAsync(StoreSession session, MessageDirection direction, string correlationId, string? messageType, int limit, CancellationToken cancellationToken)
+    {
+        var filter = messageType is null ? "" : " AND message_type = @message_type";
+        List<(string, object?)> parameters = [("direction", direction.ToString()), ("correlation_id", correlationId), ("limit", limit)];
+        if (messageType is not null)
+        {
+            parameters.Add(("message_type", messageType));
+        }
+
+        return session.QueryAsync(
+            "SELECT envelope_id, direction, peer_node, message_type, case_reference, correlation_id, sequence, state, rejection_reason, "
+            + "COALESCE(length(payload), 0), created_at, updated_at FROM messages "
+            + $"WHERE correlation_id = @correlation_id AND direction = @direction{filter} ORDER BY sequence, arrival_seq LIMIT @limit",
+            r => new MessageSummary
+            {
+                EnvelopeId = session.Dialect.ReadGuid(r, 0),
+                Direction = Enum.Parse<MessageDirection>(r.GetString(1)),
+                PeerNode = r.GetString(2),
+                MessageType = r.GetString(3),
+                CaseReference = r.GetString(4),
+                CorrelationId = r.GetString(5),
+                Sequence = checked((ulong)r.GetInt64(6)),
+                State = Enum.Parse<MessageState>(r.GetString(7)),
+                RejectionReason = (RejectionReason)r.GetInt32(8),
+                PayloadSize = Convert.ToInt64(r.GetValue(9), System.Globalization.CultureInfo.InvariantCulture),
+                CreatedAt = DbValues.Time(r.GetInt64(10)),
+                UpdatedAt = DbValues.Time(r.GetInt64(11)),
+            },
+            cancellationToken,
+            [.. parameters]);
+    }
+
+    /// <summary>The payload column alone, for reading large correlated sets one message at a time.</summary>
+    public static async Task<ReadOnlyMemory<byte>?> FindPayloadAsync(StoreSession session, Guid envelopeId, CancellationToken cancellationToken)
+    {
+        var rows = await session.QueryAsync("SELECT payload FROM messages WHERE envelope_id = @id", r => DbValues.NullableBytes(r, 0), cancellationToken,
+            ("id", session.Dialect.ToDb(envelopeId)));
+        return rows.Count == 0 ? null : rows[0];
+    }
+
     /// <summary>Outbound messages still waiting for a receipt whose envelope expired before <paramref name="now"/>, oldest first.</summary>
     public static Task<List<MessageRecord>> ListExpiredAsync(StoreSession session, DateTimeOffset now, CancellationToken cancellationToken) =>
         session.QueryAsync(

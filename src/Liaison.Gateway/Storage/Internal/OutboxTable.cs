@@ -47,6 +47,24 @@ internal static class OutboxTable
         session.ExecuteAsync("DELETE FROM outbox WHERE envelope_id = @id AND kind = @kind", cancellationToken,
             ("id", session.Dialect.ToDb(envelopeId)), ("kind", nameof(OutboxKind.Envelope)));
 
+    /// <summary>
+    /// Makes every row due now: at start-up, the leases and backoffs of the previous run of this
+    /// node (which is the store's only dispatcher) are void, and a row it had leased when it
+    /// was killed would otherwise wait out the lease.
+    /// </summary>
+    /// <returns>How many rows were made due.</returns>
+    public static Task<int> ReleaseAllAsync(StoreSession session, DateTimeOffset now, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("UPDATE outbox SET next_attempt_at = @now WHERE next_attempt_at > @now", cancellationToken, ("now", DbValues.Millis(now)));
+
+    /// <summary>Whether any row is leased or backed off beyond <paramref name="now"/>.</summary>
+    public static async Task<bool> AnyNotDueAsync(StoreSession session, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await session.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE next_attempt_at > @now", cancellationToken, ("now", DbValues.Millis(now))) > 0;
+
+    /// <summary>Whether a row of this kind for the envelope is still waiting to be published.</summary>
+    public static async Task<bool> HasPendingAsync(StoreSession session, Guid envelopeId, OutboxKind kind, CancellationToken cancellationToken) =>
+        await session.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE envelope_id = @id AND kind = @kind", cancellationToken,
+            ("id", session.Dialect.ToDb(envelopeId)), ("kind", kind.ToString())) > 0;
+
     /// <summary>Makes a row due again; null when it is already gone.</summary>
     public static Task<OutboxItem?> RescheduleAsync(StoreSession session, long outboxId, DateTimeOffset dueAt, string errorCode, CancellationToken cancellationToken) =>
         session.QuerySingleAsync(

@@ -68,6 +68,11 @@ internal static class SchemaMigrations
             """,
             .. d.AppendOnlyAuditStatements,
         ]),
+        (2,
+        [
+            // Attachments find their chunks and manifest by correlation id.
+            "CREATE INDEX IF NOT EXISTS messages_by_correlation ON messages (correlation_id, direction, message_type)",
+        ]),
     ];
 
     /// <returns>The versions applied by this call.</returns>
