@@ -49,6 +49,9 @@ public sealed class GatewayProcess : IDisposable
 
     public LiaisonGatewayService.LiaisonGatewayServiceClient Client { get; }
 
+    /// <summary>The operating system's id of the running process, e.g. to read /proc/&lt;pid&gt;/status; null when it is not running.</summary>
+    public int? ProcessId => process is { HasExited: false } running ? running.Id : null;
+
     /// <summary>The gateway's build output, in the same configuration as this test assembly.</summary>
     public static string GatewayDll()
     {

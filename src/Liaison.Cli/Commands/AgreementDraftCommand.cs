@@ -23,6 +23,11 @@ internal sealed class AgreementDraftCommand : Command
     private readonly Option<LinkSuiteSpec[]> linkSuites = LinkSuiteSpec.CreateOption();
     private readonly Option<PartySpec[]> parties = PartySpec.CreateOption();
     private readonly Option<NameSpec[]> names = NameSpec.CreateOption();
+    private readonly Option<ulong?> maxAttachmentBytes = new("--max-attachment-bytes")
+    {
+        Description = $"The largest attachment any link allows, in bytes (default: {AgreementDraft.DefaultMaxAttachmentBytes}, 64 MiB). With --next, replaces every link's limit.",
+        HelpName = "bytes",
+    };
     private readonly Option<string> next = new("--next") { Description = "Draft the next version of this signed agreement instead.", HelpName = "signed-agreement.json" };
     private readonly Option<string> output = CliOptions.Required("--out", "The draft JSON file to write.", "draft.json");
 
@@ -48,7 +53,7 @@ internal sealed class AgreementDraftCommand : Command
                 }
             }
         });
-        this.AddOptions(id, effectiveFrom, suite, postQuantum, linkSuites, parties, names, next, output);
+        this.AddOptions(id, effectiveFrom, suite, postQuantum, linkSuites, parties, names, maxAttachmentBytes, next, output);
         SetAction(Execute);
     }
 
@@ -56,6 +61,14 @@ internal sealed class AgreementDraftCommand : Command
     {
         var nextOf = parse.GetValue(next);
         var document = nextOf is null ? DraftFirstVersion(parse) : DraftNextVersion(parse, nextOf);
+        if (parse.GetValue(maxAttachmentBytes) is { } limit)
+        {
+            // Written out even when it equals the default, so the signed terms say it explicitly.
+            foreach (var link in document.Links)
+            {
+                link.MaxAttachmentBytes = limit;
+            }
+        }
 
         // Refuse a draft that could never be signed, so mistakes (a swapped key file, a bad country code) show now.
         var report = AgreementInForce.Inspect(AgreementDraft.Freeze(document), null);

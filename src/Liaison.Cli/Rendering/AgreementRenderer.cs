@@ -56,6 +56,9 @@ internal static class AgreementRenderer
             var postQuantum = link.RequirePostQuantumSignature ? "ML-DSA-65 co-signature required" : "no co-signature required";
             output.WriteLine($"  {Display.Untrusted(link.SenderNode)} -> {Display.Untrusted(link.RecipientNode)}: {Display.Enum(link.Suite)}, {postQuantum}");
             output.WriteField("Message types", string.Join(", ", link.MessageTypes.Select(Display.Untrusted)), 4);
+            output.WriteField("Max attachment bytes", link.MaxAttachmentBytes == 0
+                ? $"{AgreementDraft.DefaultMaxAttachmentBytes.ToString("N0", CultureInfo.InvariantCulture)} (default)"
+                : link.MaxAttachmentBytes.ToString("N0", CultureInfo.InvariantCulture), 4);
         }
     }
 

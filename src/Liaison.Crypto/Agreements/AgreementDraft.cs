@@ -18,6 +18,12 @@ public static class AgreementDraft
     /// <summary>16 MiB: a verification request with a few photographs.</summary>
     public const ulong DefaultMaxMessageBytes = 16UL * 1024 * 1024;
 
+    /// <summary>
+    /// 64 MiB: the largest attachment on a link whose max_attachment_bytes is 0 (unset),
+    /// room for a few high-resolution photographs or a scanned file.
+    /// </summary>
+    public const ulong DefaultMaxAttachmentBytes = 64UL * 1024 * 1024;
+
     /// <summary>Ten years, because victim records must stay usable for later proceedings.</summary>
     public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(3653);
 
@@ -38,6 +44,7 @@ public static class AgreementDraft
         "handover.proposal", "handover.response", "handover.record",
         "hotline.alert", "hotline.acknowledgement",
         "audit.checkpoint", "audit.cosignature",
+        "attachment.chunk", "attachment.manifest",
     ];
 
     /// <summary>A draft with a link in each direction between every pair of parties, all in one suite.</summary>

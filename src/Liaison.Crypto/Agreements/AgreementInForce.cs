@@ -99,6 +99,18 @@ public sealed class AgreementInForce
     public Link? FindLink(string senderNode, string recipientNode) =>
         Document.Links.FirstOrDefault(l => l.SenderNode == senderNode && l.RecipientNode == recipientNode);
 
+    /// <summary>
+    /// The largest attachment <paramref name="senderNode"/> may send to <paramref name="recipientNode"/>:
+    /// the link's max_attachment_bytes, or <see cref="AgreementDraft.DefaultMaxAttachmentBytes"/> when
+    /// that is 0; 0 when there is no such link.
+    /// </summary>
+    public ulong MaxAttachmentBytes(string senderNode, string recipientNode) => FindLink(senderNode, recipientNode) switch
+    {
+        null => 0,
+        { MaxAttachmentBytes: 0 } => AgreementDraft.DefaultMaxAttachmentBytes,
+        var link => link.MaxAttachmentBytes,
+    };
+
     internal bool IsParty(string nodeId) => parties.ContainsKey(nodeId);
 
     internal AgreementKey? FindNodeKey(string nodeId, ReadOnlySpan<byte> keyId)

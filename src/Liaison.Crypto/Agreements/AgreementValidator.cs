@@ -17,6 +17,8 @@ internal static class AgreementValidator
 {
     public const ulong MaxMessageBytesCeiling = 1UL << 30;
 
+    public const ulong MaxAttachmentBytesCeiling = 1UL << 34;
+
     public static Dictionary<string, PartyKeys> Validate(ExchangeAgreement document, List<string> problems)
     {
         if (!Identifiers.IsNodeId(document.AgreementId))
@@ -147,6 +149,11 @@ internal static class AgreementValidator
             if (link.MessageTypes.Count == 0 || link.MessageTypes.Any(t => !Identifiers.IsMessageType(t)))
             {
                 problems.Add($"{name} must allow at least one message type, each a lower-case dotted name.");
+            }
+
+            if (link.MaxAttachmentBytes > MaxAttachmentBytesCeiling)
+            {
+                problems.Add($"{name} allows attachments of at most {MaxAttachmentBytesCeiling} bytes (0 means the default of {AgreementDraft.DefaultMaxAttachmentBytes}).");
             }
 
             // Receipts travel back on the same link's suite, so the recipient signs too.

@@ -1,3 +1,4 @@
+using Liaison.Gateway.Attachments;
 using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Grpc;
 using Liaison.Gateway.Hosting;
@@ -70,6 +71,7 @@ public static class GatewayHostExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGrpcService<GatewayApi>();
+        app.MapGrpcService<AttachmentApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

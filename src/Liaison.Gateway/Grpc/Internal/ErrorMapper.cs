@@ -2,6 +2,7 @@ using System.Data.Common;
 using Google.Rpc;
 using Grpc.Core;
 using Liaison.Crypto.Envelopes;
+using Liaison.Gateway.Attachments.Internal;
 using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Storage;
 
@@ -42,6 +43,15 @@ internal static class ErrorMapper
             case PayloadUnavailableException unavailable:
                 return RpcErrors.Create(StatusCode.FailedPrecondition, unavailable.Message, "PAYLOAD_UNAVAILABLE",
                     [new("name", MessageNames.Format(unavailable.EnvelopeId)), new("current_state", MessageMapper.ToState(unavailable.State).ToString())]);
+            case AttachmentRefusedException refused:
+                return RpcErrors.Create(StatusCode.InvalidArgument, refused.Message, refused.Reason, violations:
+                    [new BadRequest.Types.FieldViolation { Field = refused.Field, Description = refused.Message }]);
+            case AttachmentNotFoundException notFound:
+                return RpcErrors.Create(StatusCode.NotFound, notFound.Message, "ATTACHMENT_NOT_FOUND", [new("name", AttachmentIds.Name(notFound.AttachmentId))]);
+            case AttachmentUnavailableException unavailable:
+                return RpcErrors.Create(StatusCode.FailedPrecondition, unavailable.Message, unavailable.Reason, [new("name", AttachmentIds.Name(unavailable.AttachmentId))]);
+            case AttachmentCorruptException corrupt:
+                return RpcErrors.Create(StatusCode.DataLoss, corrupt.Message, "ATTACHMENT_CORRUPT", [new("name", AttachmentIds.Name(corrupt.AttachmentId))]);
             case InboxSubscriberFellBehindException behind:
                 return RpcErrors.Create(StatusCode.Aborted, behind.Message, "INBOX_STREAM_FELL_BEHIND");
             case DbException { IsTransient: true } or TimeoutException or IOException or ObjectDisposedException:

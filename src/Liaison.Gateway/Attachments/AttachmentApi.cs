@@ -1,0 +1,42 @@
+using Grpc.Core;
+using Liaison.Gateway.Attachments.Internal;
+using Liaison.Gateway.Exchange;
+using Liaison.Gateway.Storage;
+using Liaison.Gateway.V1;
+using Microsoft.Extensions.Logging;
+
+namespace Liaison.Gateway.Attachments;
+
+/// <summary>
+/// The attachment API: uploads cut into chunk envelopes plus a manifest, their status, and
+/// verified downloads. Errors are thrown as domain exceptions and mapped to statuses in one
+/// place, <see cref="Grpc.ErrorMappingInterceptor"/>. Created per call.
+/// </summary>
+public sealed class AttachmentApi(GatewayNode node, MessageSubmitter submitter, IGatewayStore store, ILogger<AttachmentApi> logger)
+    : LiaisonAttachmentService.LiaisonAttachmentServiceBase
+{
+    public override async Task<UploadAttachmentResponse> UploadAttachment(IAsyncStreamReader<UploadAttachmentRequest> requestStream, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(requestStream);
+        ArgumentNullException.ThrowIfNull(context);
+        var attachment = await new AttachmentUploader(node, submitter, logger).UploadAsync(requestStream, context.CancellationToken);
+        return new UploadAttachmentResponse { Attachment = attachment };
+    }
+
+    public override async Task<GetAttachmentResponse> GetAttachment(GetAttachmentRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var attachmentId = AttachmentIds.ParseName(request.Name, "name");
+        return new GetAttachmentResponse { Attachment = await new AttachmentCatalog(store).DescribeAsync(attachmentId, context.CancellationToken) };
+    }
+
+    public override Task DownloadAttachment(DownloadAttachmentRequest request, IServerStreamWriter<DownloadAttachmentResponse> responseStream, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(responseStream);
+        ArgumentNullException.ThrowIfNull(context);
+        var attachmentId = AttachmentIds.ParseName(request.Name, "name");
+        return new AttachmentDownloader(store, logger).DownloadAsync(attachmentId, responseStream, context.CancellationToken);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using Grpc.Core;
+using Liaison.Gateway.Attachments.Internal;
+using Liaison.Gateway.FaultTests;
+using Liaison.Gateway.Tests.Grpc;
+using Liaison.Gateway.Tests.Messaging;
+using Liaison.Gateway.V1;
+using Liaison.Testing;
+using Xunit.Abstractions;
+
+namespace Liaison.Gateway.Tests.Attachments;
+
+/// <summary>
+/// Attachments between two real gateway processes over the two real, shovel-linked brokers:
+/// uploaded through Lao Cai's gRPC API, delivered to Yunnan, downloaded there.
+/// </summary>
+[Collection(LinkedBrokerTests.Name)]
+public sealed class AttachmentRoundTripTests(ITestOutputHelper output)
+{
+    private const int TwentyMegabytes = 20 * 1000 * 1000;
+
+    [Fact]
+    public async Task ATwentyMegabyteAttachmentRoundTripsIntactWithoutEitherGatewayGrowingByItsSize()
+    {
+        await using var pair = await AttachmentProcessPair.StartAsync("round-trip");
+        var file = AttachmentTransfer.RandomFile(TwentyMegabytes, seed: 20);
+        var before = (LaoCai: AttachmentProcessPair.MemoryOf(pair.LaoCai), Yunnan: AttachmentProcessPair.MemoryOf(pair.Yunnan));
+
+        var uploaded = await AttachmentTransfer.UploadAsync(pair.LaoCaiAttachments, AttachmentTransfer.Metadata("round-trip-20mb", FaultParties.Yunnan, file), file);
+        // NOT_FOUND until the manifest, the last envelope sent, has arrived.
+        var received = await Polling.UntilAsync(
+            async () => await FindAsync(pair.YunnanAttachments, uploaded.Name),
+            a => a?.State == AttachmentState.Received,
+            AttachmentProcessPair.Deadline,
+            $"{uploaded.Name} received on Yunnan");
+        await Polling.UntilAsync(
+            async () => (await pair.LaoCaiAttachments.GetAttachmentAsync(new GetAttachmentRequest { Name = uploaded.Name })).Attachment.State == AttachmentState.Delivered,
+            AttachmentProcessPair.Deadline,
+            $"{uploaded.Name} delivered, as Lao Cai's receipts say");
+        var (downloaded, length, sha256) = await AttachmentTransfer.DownloadAsync(pair.YunnanAttachments, uploaded.Name);
+        var after = (LaoCai: AttachmentProcessPair.MemoryOf(pair.LaoCai), Yunnan: AttachmentProcessPair.MemoryOf(pair.Yunnan));
+
+        Assert.Equal((77u, (ulong)TwentyMegabytes, AttachmentState.Sending), (uploaded.ChunkCount, uploaded.SizeBytes, uploaded.State));
+        Assert.NotNull(received);
+        Assert.Equal((77u, 77u, "image/jpeg", "verification-round-trip-20mb", FaultParties.LaoCai), (received.ChunkCount, received.ChunksReceived, received.MediaType, received.CorrelationId, received.PeerNode));
+        Assert.Equal(uploaded.AttachmentId, downloaded.AttachmentId);
+        Assert.Equal(TwentyMegabytes, length);
+        Assert.Equal(SHA256.HashData(file), sha256);
+
+        var growths = new Dictionary<string, long>();
+        foreach (var (node, start, end) in new[] { (FaultParties.LaoCai, before.LaoCai, after.LaoCai), (FaultParties.Yunnan, before.Yunnan, after.Yunnan) })
+        {
+            growths[node] = end.PeakResidentBytes - start.PeakResidentBytes;
+            output.WriteLine($"{node}: before {start}; after the 20 MB round trip {end}; peak grew by {ProcessMemory.Mebibytes(growths[node])} "
+                + $"({(double)growths[node] / TwentyMegabytes:P0} of the attachment's size)");
+        }
+
+        Assert.All(growths, g => Assert.True(g.Value < TwentyMegabytes, $"{g.Key}'s peak resident memory grew by {g.Value} bytes, not less than the attachment's {TwentyMegabytes}."));
+    }
+
+    private static async Task<Attachment?> FindAsync(LiaisonAttachmentService.LiaisonAttachmentServiceClient client, string name)
+    {
+        try
+        {
+            return (await client.GetAttachmentAsync(new GetAttachmentRequest { Name = name })).Attachment;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    [Fact]
+    public async Task ATruncatedUploadDeliversItsChunksButNoAttachmentToTheReceiver()
+    {
+        await using var pair = await AttachmentProcessPair.StartAsync("truncated");
+        var file = AttachmentTransfer.RandomFile(1000 * 1000, seed: 7);
+        var metadata = AttachmentTransfer.Metadata("truncated-upload", FaultParties.Yunnan, file);
+        var attachmentId = AttachmentIds.Derive(FaultParties.LaoCai, metadata.RequestId);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => AttachmentTransfer.UploadAsync(pair.LaoCaiAttachments, metadata, file.AsMemory(0, 600 * 1024)));
+
+        AttachmentAssert.Refused(refused, StatusCode.InvalidArgument, "ATTACHMENT_SIZE_MISMATCH");
+        // The two full chunks went out before the upload ended short: wait until Yunnan stored them.
+        await Polling.UntilAsync(
+            async () => (await pair.Yunnan.Client.ListInboxMessagesAsync(new ListInboxMessagesRequest { PageSize = 100 })).Messages
+                .Count(m => m.CorrelationId == attachmentId && m.State == Gateway.V1.MessageState.Stored) == 2,
+            AttachmentProcessPair.Deadline,
+            "both chunks of the truncated upload stored on Yunnan");
+        var name = "attachments/" + attachmentId;
+        AttachmentAssert.Refused(await Assert.ThrowsAsync<RpcException>(async () => await pair.YunnanAttachments.GetAttachmentAsync(new GetAttachmentRequest { Name = name })), StatusCode.NotFound, "ATTACHMENT_NOT_FOUND");
+        AttachmentAssert.Refused(await Assert.ThrowsAsync<RpcException>(() => AttachmentTransfer.DownloadAsync(pair.YunnanAttachments, name)), StatusCode.NotFound, "ATTACHMENT_NOT_FOUND");
+        AttachmentAssert.Refused(await Assert.ThrowsAsync<RpcException>(async () => await pair.LaoCaiAttachments.GetAttachmentAsync(new GetAttachmentRequest { Name = name })), StatusCode.NotFound, "ATTACHMENT_NOT_FOUND");
+    }
+}
