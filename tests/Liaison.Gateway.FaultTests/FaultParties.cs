@@ -77,7 +77,7 @@ public sealed class FaultParties
             new PartyDraft(Yunnan, new LocalizedName { Vi = "Công an tỉnh Vân Nam", Zh = "云南省公安厅", En = "Yunnan Provincial Public Security Department" }, "CN",
                 authorities[1].ToPublicBundle(from, until), yunnan.ToPublicBundle(from, until)),
         ], Suite.InternationalV1, requirePostQuantumSignature: false);
-        var signed = AgreementDraft.Freeze(draft);
+        var signed = AgreementDraft.Freeze(AgreementDraft.AllowAttachments(draft));
         foreach (var authority in authorities)
         {
             signed = AgreementSignatures.AddSignature(signed, authority.Owner, authority.Keys[0], random);

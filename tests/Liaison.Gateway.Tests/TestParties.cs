@@ -96,7 +96,7 @@ public sealed class TestParties
             new PartyDraft(Yunnan, Name("Công an tỉnh Vân Nam", "云南省公安厅", "Yunnan Provincial Public Security Department"), "CN", authorities[1].ToPublicBundle(from, until), yunnan.ToPublicBundle(from, until)),
             new PartyDraft(LuangNamtha, Name("Công an tỉnh Luang Namtha", "琅南塔省警察", "Luang Namtha Provincial Police"), "LA", authorities[2].ToPublicBundle(from, until), luangNamtha.ToPublicBundle(from, until)),
         ], Suite.InternationalV1, requirePostQuantumSignature: false);
-        var signed = AgreementDraft.Freeze(draft);
+        var signed = AgreementDraft.Freeze(AgreementDraft.AllowAttachments(draft));
         foreach (var authority in authorities)
         {
             signed = AgreementSignatures.AddSignature(signed, authority.Owner, authority.Keys[0], new SecureRandom());

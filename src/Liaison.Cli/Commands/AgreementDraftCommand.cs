@@ -103,7 +103,9 @@ internal sealed class AgreementDraftCommand : Command
             spec.Country,
             ReadKeys(spec.AuthorityKeysPath, spec.NodeId),
             ReadKeys(spec.NodeKeysPath, spec.NodeId))).ToList();
-        var document = AgreementDraft.Create(parse.GetRequiredValue(id), parse.GetValue(effectiveFrom)!.Value, drafts, parse.GetValue(suite), parse.GetValue(postQuantum));
+        // A new agreement allows photographs and scans on every link; the parties may remove them before signing.
+        var document = AgreementDraft.AllowAttachments(
+            AgreementDraft.Create(parse.GetRequiredValue(id), parse.GetValue(effectiveFrom)!.Value, drafts, parse.GetValue(suite), parse.GetValue(postQuantum)));
         foreach (var spec in parse.GetValue(linkSuites) ?? [])
         {
             var link = document.Links.FirstOrDefault(l => l.SenderNode == spec.SenderNode && l.RecipientNode == spec.RecipientNode)

@@ -44,8 +44,14 @@ public static class AgreementDraft
         "handover.proposal", "handover.response", "handover.record",
         "hotline.alert", "hotline.acknowledgement",
         "audit.checkpoint", "audit.cosignature",
-        "attachment.chunk", "attachment.manifest",
     ];
+
+    /// <summary>
+    /// The message types an attachment travels as (its chunks, then its manifest). Kept out of
+    /// <see cref="DefaultMessageTypes"/> so that existing drafts and the test vectors keep their
+    /// bytes; <see cref="AllowAttachments"/> adds them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AttachmentMessageTypes = ["attachment.chunk", "attachment.manifest"];
 
     /// <summary>A draft with a link in each direction between every pair of parties, all in one suite.</summary>
     public static ExchangeAgreement Create(string agreementId, DateTimeOffset effectiveFrom, IEnumerable<PartyDraft> parties, Suite suite, bool requirePostQuantumSignature)
@@ -77,6 +83,18 @@ public static class AgreementDraft
                 link.MessageTypes.AddRange(DefaultMessageTypes);
                 document.Links.Add(link);
             }
+        }
+
+        return document;
+    }
+
+    /// <summary>Lets every link of <paramref name="document"/> carry attachments, adding the types it does not list yet.</summary>
+    public static ExchangeAgreement AllowAttachments(ExchangeAgreement document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        foreach (var link in document.Links)
+        {
+            link.MessageTypes.AddRange(AttachmentMessageTypes.Where(t => !link.MessageTypes.Contains(t)));
         }
 
         return document;
