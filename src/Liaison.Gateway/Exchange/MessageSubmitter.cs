@@ -23,6 +23,7 @@ public sealed class MessageSubmitter(GatewayNode node, IGatewayStore store, Outb
             CaseReference = request.CaseReference,
             CorrelationId = request.CorrelationId,
             Priority = request.Priority,
+            KeptPayload = request.KeepPayload ? request.Payload : null,
         };
         var result = await store.SubmitAsync(submission, sequence => node.Sealer.Seal(new SealRequest(request.RecipientNode, request.MessageType, request.Payload)
         {

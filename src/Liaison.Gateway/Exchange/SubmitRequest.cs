@@ -15,4 +15,10 @@ public sealed record SubmitRequest(string RequestId, string RecipientNode, strin
 
     /// <summary>How long the envelope stays valid; defaults to the agreement's maximum.</summary>
     public TimeSpan? Lifetime { get; init; }
+
+    /// <summary>
+    /// Keep the clear payload with the sent message, for a sender that must read back what it
+    /// sent (the workflows fold their own steps). Off by default: a relay has no need to.
+    /// </summary>
+    public bool KeepPayload { get; init; }
 }

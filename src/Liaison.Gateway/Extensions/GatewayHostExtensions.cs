@@ -5,6 +5,9 @@ using Liaison.Gateway.Hosting;
 using Liaison.Gateway.Hosting.Internal;
 using Liaison.Gateway.Messaging;
 using Liaison.Gateway.Storage;
+using Liaison.Gateway.Workflows;
+using Liaison.Workflows.Calendar;
+using Liaison.Workflows.Handover;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
@@ -54,6 +57,17 @@ public static class GatewayHostExtensions
         builder.Configuration.GetSection(MessagingOptions.Section).Bind(messaging);
         services.AddGatewayMessaging(messaging);
 
+        // The workflows fold from the store and send through the submitter; built on first use,
+        // after start-up has loaded the node.
+        services.AddSingleton(sp => new WorkflowLedger(sp.GetRequiredService<GatewayNode>(), sp.GetRequiredService<GatewayStoreHost>().Store));
+        services.AddSingleton(sp => new WorkflowFold(sp.GetRequiredService<GatewayNode>().Agreement, new HandoverPolicy(WorkflowDefaults.BorderGates)));
+        services.AddSingleton(sp => new WorkflowDeadlines(sp.GetRequiredService<GatewayNode>().Agreement, DeadlinePolicy.Default));
+        services.AddSingleton(sp => new WorkflowCoordinator(
+            sp.GetRequiredService<GatewayNode>(), sp.GetRequiredService<GatewayStoreHost>().Store, sp.GetRequiredService<WorkflowLedger>(),
+            sp.GetRequiredService<WorkflowFold>(), sp.GetRequiredService<MessageSubmitter>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new WorkflowReports(
+            sp.GetRequiredService<GatewayNode>(), sp.GetRequiredService<GatewayStoreHost>().Store, sp.GetRequiredService<WorkflowCoordinator>(), sp.GetRequiredService<WorkflowDeadlines>()));
+
         services.AddGrpc(grpc =>
         {
             grpc.EnableDetailedErrors = builder.Environment.IsDevelopment();
@@ -71,6 +85,7 @@ public static class GatewayHostExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGrpcService<GatewayApi>();
+        app.MapGrpcService<WorkflowApi>();
         app.MapGrpcService<AttachmentApi>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

@@ -218,6 +218,14 @@ public sealed class GatewayStore : IGatewayStore, IAsyncDisposable
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<string>> ListCorrelationIdsAsync(CorrelationQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadAsync<IReadOnlyList<string>>(
+            async s => await MessageTable.ListCorrelationIdsAsync(s, query.CaseReference, query.MessageTypePrefix, query.From, query.ToExclusive, query.Max, cancellationToken),
+            cancellationToken);
+    }
+
     public Task<ReadOnlyMemory<byte>?> GetPayloadAsync(Guid envelopeId, CancellationToken cancellationToken = default) =>
         ReadAsync(s => MessageTable.FindPayloadAsync(s, envelopeId, cancellationToken), cancellationToken);
 

@@ -107,6 +107,12 @@ public interface IGatewayStore
     Task<IReadOnlyList<MessageSummary>> ListByCorrelationAsync(MessageDirection direction, string correlationId, string? messageType, int max, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Distinct non-empty correlation ids of messages in either direction that match
+    /// <paramref name="query"/>, in the order their first message was recorded.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListCorrelationIdsAsync(CorrelationQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The payload of one stored inbound message, read on its own (without the envelope), so
     /// that large correlated sets can be read one message at a time. Null when there is no such
     /// message or it holds no payload.

@@ -42,7 +42,7 @@ public sealed record MessageRecord
     /// <summary>The sealed envelope exactly as sent or received.</summary>
     public required ReadOnlyMemory<byte> EnvelopeBytes { get; init; }
 
-    /// <summary>The decrypted payload of a stored inbound message; null otherwise.</summary>
+    /// <summary>The decrypted payload of a stored inbound message, or the kept payload of an outbound one (see <see cref="OutboundSubmission.KeptPayload"/>); null otherwise.</summary>
     public ReadOnlyMemory<byte>? Payload { get; init; }
 
     /// <summary>

@@ -23,6 +23,9 @@ public sealed record OutboundSubmission(string RequestId, ReadOnlyMemory<byte> R
 
     public Priority Priority { get; init; } = Priority.Routine;
 
+    /// <summary>The clear payload to keep with the message, or null to keep only the sealed envelope.</summary>
+    public ReadOnlyMemory<byte>? KeptPayload { get; init; }
+
     /// <exception cref="ArgumentException">A field breaks its syntax.</exception>
     internal void Validate()
     {

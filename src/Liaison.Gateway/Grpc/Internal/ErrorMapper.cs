@@ -52,6 +52,15 @@ internal static class ErrorMapper
                 return RpcErrors.Create(StatusCode.FailedPrecondition, unavailable.Message, unavailable.Reason, [new("name", AttachmentIds.Name(unavailable.AttachmentId))]);
             case AttachmentCorruptException corrupt:
                 return RpcErrors.Create(StatusCode.DataLoss, corrupt.Message, "ATTACHMENT_CORRUPT", [new("name", AttachmentIds.Name(corrupt.AttachmentId))]);
+            case Liaison.Workflows.IllegalTransitionException illegalStep:
+                // Its sentences name the workflow, its state and the step: no personal field.
+                return RpcErrors.Create(StatusCode.FailedPrecondition, illegalStep.Message, "ILLEGAL_TRANSITION",
+                    [new("workflow", "workflows/" + illegalStep.WorkflowId), new("workflow_kind", illegalStep.Kind.ToString()), new("current_state", illegalStep.CurrentState), new("attempted_step", illegalStep.AttemptedStep)]);
+            case Workflows.WorkflowRefusedException refusedStep when refusedStep.Field.Length > 0:
+                return RpcErrors.Create(StatusCode.InvalidArgument, refusedStep.Message, "WORKFLOW_STEP_REFUSED", violations:
+                    [new BadRequest.Types.FieldViolation { Field = refusedStep.Field, Description = refusedStep.Message }]);
+            case Workflows.WorkflowNotFoundException missingWorkflow:
+                return RpcErrors.Create(StatusCode.NotFound, missingWorkflow.Message, "WORKFLOW_NOT_FOUND", [new("name", "workflows/" + missingWorkflow.WorkflowId)]);
             case InboxSubscriberFellBehindException behind:
                 return RpcErrors.Create(StatusCode.Aborted, behind.Message, "INBOX_STREAM_FELL_BEHIND");
             case DbException { IsTransient: true } or TimeoutException or IOException or ObjectDisposedException:

@@ -118,6 +118,36 @@ internal static class MessageTable
             [.. parameters]);
     }
 
+    /// <summary>
+    /// Distinct correlation ids of messages in either direction, by case reference and/or a
+    /// message-type prefix and creation time, oldest first. The workflows use the correlation
+    /// id as their workflow id, so this lists a case's or a period's workflows.
+    /// </summary>
+    public static Task<List<string>> ListCorrelationIdsAsync(StoreSession session, string? caseReference, string? messageTypePrefix, DateTimeOffset from, DateTimeOffset toExclusive, int limit, CancellationToken cancellationToken)
+    {
+        var filter = (caseReference is null ? "" : " AND case_reference = @case_reference")
+            + (messageTypePrefix is null ? "" : " AND substr(message_type, 1, @prefix_length) = @prefix");
+        List<(string, object?)> parameters = [("from", DbValues.Millis(from)), ("to", DbValues.Millis(toExclusive)), ("limit", limit)];
+        if (caseReference is not null)
+        {
+            parameters.Add(("case_reference", caseReference));
+        }
+
+        if (messageTypePrefix is not null)
+        {
+            parameters.Add(("prefix", messageTypePrefix));
+            parameters.Add(("prefix_length", messageTypePrefix.Length));
+        }
+
+        return session.QueryAsync(
+            "SELECT correlation_id FROM messages "
+            + $"WHERE correlation_id <> '' AND created_at >= @from AND created_at < @to{filter} "
+            + "GROUP BY correlation_id ORDER BY MIN(arrival_seq) LIMIT @limit",
+            r => r.GetString(0),
+            cancellationToken,
+            [.. parameters]);
+    }
+
     /// <summary>The payload column alone, for reading large correlated sets one message at a time.</summary>
     public static async Task<ReadOnlyMemory<byte>?> FindPayloadAsync(StoreSession session, Guid envelopeId, CancellationToken cancellationToken)
     {

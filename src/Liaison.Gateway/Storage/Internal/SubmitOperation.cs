@@ -36,6 +36,7 @@ internal static class SubmitOperation
             RequestId = submission.RequestId,
             RequestDigest = submission.RequestDigest.ToArray(),
             EnvelopeBytes = sealedEnvelope.Bytes,
+            Payload = OptionalBytes.Copy(submission.KeptPayload),
             CreatedAt = now,
             UpdatedAt = now,
             ExpiresAt = sealedEnvelope.Header.ExpiresAt.ToDateTimeOffset(),

@@ -1,0 +1,75 @@
+using Liaison.Crypto.Keys;
+using Liaison.Crypto.Suites;
+using Liaison.Crypto.V1;
+using Org.BouncyCastle.Security;
+
+namespace Liaison.Crypto.Agreements;
+
+/// <summary>
+/// Signatures by a node's own agreement key over a statement other than an envelope: a
+/// criteria catalogue both sides endorse, a handover record both sides sign. The caller
+/// supplies the bytes, already domain-separated (see Liaison.Workflows.WorkflowSigning),
+/// so that such a signature can never be replayed as an envelope's or a receipt's.
+/// Signed in the suite of the signer's link to the partner, like its envelopes.
+/// Thread-safe.
+/// </summary>
+public static class NodeStatements
+{
+    /// <summary>A signature with the key that made it.</summary>
+    /// <param name="KeyIdHex">The key id in lower-case hex.</param>
+    /// <param name="Algorithm">The key algorithm's name, e.g. "KEY_ALGORITHM_ED25519".</param>
+    public sealed record Signature(string KeyIdHex, string Algorithm, byte[] Value);
+
+    /// <summary>Signs <paramref name="statement"/> with the newest signing key of the link from the node to <paramref name="peerNode"/>.</summary>
+    /// <exception cref="InvalidOperationException">No link to that peer, or no valid signing key for its suite.</exception>
+    public static Signature Sign(AgreementInForce agreement, KeyRing keys, string peerNode, byte[] statement, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(statement);
+        var link = agreement.FindLink(keys.Owner, peerNode)
+            ?? throw new InvalidOperationException($"The agreement has no link from '{keys.Owner}' to '{peerNode}'.");
+        var suite = CipherSuites.Get(link.Suite);
+        var key = agreement.NewestOwnKey(keys, suite.SigningAlgorithm, at)
+            ?? throw new InvalidOperationException($"'{keys.Owner}' holds no {KeyIds.AlgorithmName(suite.SigningAlgorithm)} key that the agreement lists as valid now.");
+        return new Signature(KeyIds.ToHex(key.KeyId.Span), KeyIds.AlgorithmName(key.Algorithm), suite.Sign(key, keys.Owner, statement, new SecureRandom()));
+    }
+
+    /// <summary>
+    /// True when <paramref name="signature"/> is a valid signature over <paramref name="statement"/>
+    /// by key <paramref name="keyIdHex"/>, which the agreement lists for <paramref name="signerNode"/>
+    /// with that algorithm and as valid at <paramref name="at"/>. False, never an exception, otherwise.
+    /// </summary>
+    public static bool Verify(AgreementInForce agreement, string signerNode, string keyIdHex, string algorithm, ReadOnlySpan<byte> statement, ReadOnlySpan<byte> signature, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        if (signerNode is null || keyIdHex is null || algorithm is null || keyIdHex.Length != 32)
+        {
+            return false;
+        }
+
+        byte[] keyId;
+        try
+        {
+            keyId = Convert.FromHexString(keyIdHex);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var key = agreement.FindNodeKey(signerNode, keyId);
+        if (key is null || !key.IsValidAt(at) || KeyIds.AlgorithmName(key.Algorithm) != algorithm)
+        {
+            return false;
+        }
+
+        var suite = key.Algorithm switch
+        {
+            KeyAlgorithm.Ed25519 => CipherSuites.Get(Suite.InternationalV1),
+            KeyAlgorithm.Sm2Sign => CipherSuites.Get(Suite.GmV1),
+            _ => null,
+        };
+        return suite is not null && suite.Verify(key.Material, signerNode, statement.ToArray(), signature.ToArray());
+    }
+}

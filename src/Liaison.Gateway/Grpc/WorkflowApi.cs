@@ -1,0 +1,125 @@
+using System.Text;
+using Grpc.Core;
+using Liaison.Crypto;
+using Liaison.Gateway.Exchange;
+using Liaison.Gateway.Grpc.Internal;
+using Liaison.Gateway.V1;
+using Liaison.Gateway.Workflows;
+using Liaison.Workflows.Reports;
+
+namespace Liaison.Gateway.Grpc;
+
+/// <summary>
+/// The workflows' gRPC API: steps go through the <see cref="WorkflowCoordinator"/>, reads
+/// fold the steps both sides took. Errors are mapped in <see cref="ErrorMappingInterceptor"/>.
+/// Created per call.
+/// </summary>
+public sealed class WorkflowApi(
+    GatewayNode node,
+    WorkflowCoordinator coordinator,
+    WorkflowDeadlines deadlines,
+    WorkflowReports reports,
+    TimeProvider time) : LiaisonWorkflowService.LiaisonWorkflowServiceBase
+{
+    public override async Task<SubmitWorkflowStepResponse> SubmitWorkflowStep(SubmitWorkflowStepRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var violations = new List<Google.Rpc.BadRequest.Types.FieldViolation>();
+        if (request.RequestId.Length == 0 || !Identifiers.IsReference(request.RequestId))
+        {
+            violations.Add(new() { Field = "request_id", Description = "A request id is required: 1 to 64 characters of A-Z, a-z, 0-9, '/', '.', '_' and '-'." });
+        }
+
+        if (!node.Peers.Contains(request.RecipientNode))
+        {
+            violations.Add(new() { Field = "recipient_node", Description = "The recipient must be a partner node the agreement links this node to." });
+        }
+
+        if (request.Step is null)
+        {
+            violations.Add(new() { Field = "step", Description = "The step is required." });
+        }
+
+        if (violations.Count > 0)
+        {
+            throw new InvalidRequestException(violations);
+        }
+
+        var (workflow, result) = await coordinator.SubmitStepAsync(request.RequestId, request.RecipientNode, request.Step!, context.CancellationToken);
+        return new SubmitWorkflowStepResponse
+        {
+            Workflow = Map(workflow, context),
+            Message = MessageMapper.ToMessage(result.Message),
+        };
+    }
+
+    public override async Task<GetWorkflowResponse> GetWorkflow(GetWorkflowRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        const string prefix = "workflows/";
+        var id = request.Name.StartsWith(prefix, StringComparison.Ordinal) ? request.Name[prefix.Length..] : "";
+        if (!Liaison.Workflows.WorkflowIds.IsValid(id))
+        {
+            throw new InvalidRequestException([new() { Field = "name", Description = "A workflow name is \"workflows/{workflow_id}\"." }]);
+        }
+
+        var workflow = await coordinator.GetAsync(id, context.CancellationToken);
+        if (workflow.Kind is null)
+        {
+            throw new WorkflowNotFoundException(id);
+        }
+
+        return new GetWorkflowResponse { Workflow = Map(workflow, context) };
+    }
+
+    public override async Task<GetCaseTimelineResponse> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        if (request.CaseReference.Length == 0 || !Identifiers.IsReference(request.CaseReference))
+        {
+            throw new InvalidRequestException([new() { Field = "case_reference", Description = "A case reference is 1 to 64 characters of A-Z, a-z, 0-9, '/', '.', '_' and '-'." }]);
+        }
+
+        var (workflows, references) = await coordinator.CaseTimelineAsync(request.CaseReference, context.CancellationToken);
+        var response = new GetCaseTimelineResponse();
+        response.Workflows.AddRange(workflows.Select(w => Map(w, context)));
+        response.CaseReferences.AddRange(references);
+        return response;
+    }
+
+    public override async Task<GetPeriodicReportResponse> GetPeriodicReport(GetPeriodicReportRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!ReportPeriod.TryParse(request.Period, out var period))
+        {
+            throw new InvalidRequestException([new() { Field = "period", Description = "A period is \"2026-Q3\", \"2026-H1\" or \"2026\"." }]);
+        }
+
+        var report = await reports.ComputeAsync(period!, context.CancellationToken);
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var html = request.Format == ReportFormat.Html;
+        if (html)
+        {
+            ReportDocument.WriteHtml(report, writer, ReportLanguage.Vietnamese, ReportLanguage.Chinese);
+        }
+        else
+        {
+            ReportCsv.Write(report, writer);
+        }
+
+        return new GetPeriodicReportResponse
+        {
+            Period = period!.ToString(),
+            MediaType = html ? "application/xhtml+xml" : "text/csv",
+            Content = Google.Protobuf.ByteString.CopyFrom(writer.ToString(), Encoding.UTF8),
+            DueBefore = period.DueBefore.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    private V1.Workflow Map(FoldedWorkflow workflow, ServerCallContext context) =>
+        WorkflowMapper.ToWorkflow(workflow, node.NodeId, deadlines, time.GetUtcNow(), WorkflowMapper.LanguageOf(context.RequestHeaders.GetValue("accept-language")));
+}

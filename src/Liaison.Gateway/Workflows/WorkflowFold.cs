@@ -1,0 +1,67 @@
+using Liaison.Crypto.Agreements;
+using Liaison.Workflow.V1;
+using Liaison.Workflows;
+using Liaison.Workflows.Alerts;
+using Liaison.Workflows.Criteria;
+using Liaison.Workflows.Handover;
+using Liaison.Workflows.Verification;
+
+namespace Liaison.Gateway.Workflows;
+
+/// <summary>
+/// Folds a workflow's steps through its state machine. A step this node took was checked
+/// before it was sent, so it applies; a step from the partner that the machine refuses
+/// (a compromised or out-of-date partner, or both sides acting at once) is set aside as a
+/// conflict and the fold goes on without it. Thread-safe (no state of its own).
+/// </summary>
+public sealed class WorkflowFold(AgreementInForce agreement, HandoverPolicy handoverPolicy)
+{
+    public FoldedWorkflow Fold(string workflowId, IReadOnlyList<WorkflowStepRecord> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        object? state = null;
+        string? initiator = null;
+        WorkflowKind? kind = null;
+        var applied = new List<WorkflowStepRecord>();
+        var conflicts = new List<(WorkflowStepRecord, string)>();
+        foreach (var step in steps)
+        {
+            var party = initiator is null || initiator == step.AuthorNode ? Party.Initiator : Party.Responder;
+            try
+            {
+                var stepKind = WorkflowEvents.Kind(step.Event);
+                if (kind is { } known && known != stepKind)
+                {
+                    throw new IllegalTransitionException(known, workflowId, "any", WorkflowEvents.MessageType(step.Event),
+                        $"workflow {workflowId} is a {known} workflow; a {stepKind} step does not belong to it");
+                }
+
+                state = Apply(state, step.Event, party, step.Message.CreatedAt);
+                kind = stepKind;
+                initiator ??= step.AuthorNode;
+                applied.Add(step);
+            }
+            catch (IllegalTransitionException refused)
+            {
+                conflicts.Add((step, refused.Message));
+            }
+        }
+
+        return new FoldedWorkflow(workflowId, kind, state, initiator, applied, conflicts);
+    }
+
+    /// <summary>Applies one more step to a folded workflow, or throws <see cref="IllegalTransitionException"/>.</summary>
+    public object Apply(object? state, WorkflowEvent step, Party author, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var verifier = new AgreementSignatureVerifier(agreement, at);
+        return WorkflowEvents.Kind(step) switch
+        {
+            WorkflowKind.Verification => VerificationWorkflow.Apply(state as VerificationState, step, author, at),
+            WorkflowKind.Criteria => new CriteriaWorkflow(verifier).Apply(state as CriteriaState, step, author, at),
+            WorkflowKind.Handover => new HandoverWorkflow(handoverPolicy, verifier).Apply(state as HandoverState, step, author, at),
+            WorkflowKind.Alert => AlertWorkflow.Apply(state as AlertState, step, author, at),
+            var other => throw new ArgumentOutOfRangeException(nameof(step), other, "Not a workflow kind."),
+        };
+    }
+}
