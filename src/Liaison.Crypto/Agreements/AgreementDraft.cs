@@ -89,12 +89,20 @@ public static class AgreementDraft
     }
 
     /// <summary>Lets every link of <paramref name="document"/> carry attachments, adding the types it does not list yet.</summary>
-    public static ExchangeAgreement AllowAttachments(ExchangeAgreement document)
+    public static ExchangeAgreement AllowAttachments(ExchangeAgreement document) => AllowMessageTypes(document, AttachmentMessageTypes);
+
+    /// <summary>
+    /// Lets every link of <paramref name="document"/> carry <paramref name="messageTypes"/> (the
+    /// workflow steps, say: Liaison.Workflows.WorkflowEvents lists them), adding the ones it does not list yet.
+    /// </summary>
+    public static ExchangeAgreement AllowMessageTypes(ExchangeAgreement document, IEnumerable<string> messageTypes)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(messageTypes);
+        var types = messageTypes.ToList();
         foreach (var link in document.Links)
         {
-            link.MessageTypes.AddRange(AttachmentMessageTypes.Where(t => !link.MessageTypes.Contains(t)));
+            link.MessageTypes.AddRange(types.Where(t => !link.MessageTypes.Contains(t)));
         }
 
         return document;

@@ -29,6 +29,7 @@ public sealed record ExchangeAgreement(AgreementInForce Agreement, KeyRing LaoCa
             new PartyDraft(TestParties.Yunnan, new LocalizedName { Vi = "Công an tỉnh Vân Nam", Zh = "云南省公安厅", En = "Yunnan Provincial Public Security Department" }, "CN",
                 authorities[1].ToPublicBundle(from, until), yunnan.ToPublicBundle(from, until)),
         ], suite, requirePostQuantumSignature: false);
+        AgreementDraft.AllowMessageTypes(draft, Liaison.Workflows.WorkflowEvents.Steps.Select(Liaison.Workflows.WorkflowEvents.MessageType));
         var signed = AgreementDraft.Freeze(draft);
         foreach (var authority in authorities)
         {
