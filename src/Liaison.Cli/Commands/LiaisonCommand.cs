@@ -5,7 +5,16 @@ namespace Liaison.Cli.Commands;
 /// <summary>The command tree. It is built per run, around that run's console, so runs never share state.</summary>
 internal static class LiaisonCommand
 {
-    public static RootCommand Create(CliContext context) =>
+    public static RootCommand Create(CliContext context)
+    {
+        // --lang applies to every command below; it is read where labels are printed or asked of the gateway.
+        var language = new LanguageOption(context);
+        var root = Tree(context, language);
+        root.Options.Add(language.Option);
+        return root;
+    }
+
+    private static RootCommand Tree(CliContext context, LanguageOption language) =>
         new("Keys, co-signed exchange agreements, sealed envelopes and the gateway API for the liaison exchange. "
             + "Exit codes: 0 success, 1 refused or invalid input, 2 usage error, 3 internal error.")
         {
@@ -32,6 +41,16 @@ internal static class LiaisonCommand
                 new MessageListCommand(context),
                 new MessageFetchCommand(context),
             },
+            new Command("workflow", "Take steps of liaison workflows and show where they stand, over the gateway's gRPC API.")
+            {
+                new WorkflowStepCommand(context, language),
+                new WorkflowShowCommand(context, language),
+            },
+            new Command("case", "Show the workflows of a case.")
+            {
+                new CaseShowCommand(context, language),
+            },
+            new ReportCommand(context, language),
             new DemoCommand(context),
         };
 }

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Grpc.Net.Client;
+using Liaison.Cli.Options;
+using Liaison.Gateway.V1;
+
+namespace Liaison.Cli.Commands;
+
+/// <summary>
+/// <c>--gateway</c> and <c>--ca</c> of the workflow commands, with the global <c>--lang</c>:
+/// a client of the gateway's workflow service whose calls carry the chosen language.
+/// </summary>
+internal sealed class WorkflowGateway(LanguageOption language)
+{
+    private readonly GatewayConnection connection = new();
+
+    public Option[] All => connection.All;
+
+    public LanguageOption Language { get; } = language;
+
+    /// <summary>A client of the gateway named on the command line. Dispose the channel after use.</summary>
+    public (GrpcChannel Channel, LiaisonWorkflowService.LiaisonWorkflowServiceClient Client) Connect(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var channel = GatewayConnection.Open(parse.GetRequiredValue(connection.Gateway), parse.GetValue(connection.Authority));
+        return (channel, new LiaisonWorkflowService.LiaisonWorkflowServiceClient(channel));
+    }
+}
