@@ -42,6 +42,9 @@ public static class WorkflowEvents
     /// <summary>Every step with a message type (all oneof cases but None).</summary>
     public static IEnumerable<Case> Steps => Entries.Keys;
 
+    /// <summary>The message type of every step: what an agreement's links must allow for the workflows to run.</summary>
+    public static IReadOnlyList<string> MessageTypes { get; } = [.. Entries.Values.Select(e => e.MessageType).Order(StringComparer.Ordinal)];
+
     /// <summary>The envelope message type, e.g. "verification.request".</summary>
     public static string MessageType(Case step) => Lookup(step).MessageType;
 

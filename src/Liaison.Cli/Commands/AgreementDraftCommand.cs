@@ -103,9 +103,12 @@ internal sealed class AgreementDraftCommand : Command
             spec.Country,
             ReadKeys(spec.AuthorityKeysPath, spec.NodeId),
             ReadKeys(spec.NodeKeysPath, spec.NodeId))).ToList();
-        // A new agreement allows photographs and scans on every link; the parties may remove them before signing.
-        var document = AgreementDraft.AllowAttachments(
-            AgreementDraft.Create(parse.GetRequiredValue(id), parse.GetValue(effectiveFrom)!.Value, drafts, parse.GetValue(suite), parse.GetValue(postQuantum)));
+        // A new agreement allows photographs and scans and every workflow step on every link;
+        // the parties may remove some before signing.
+        var document = AgreementDraft.AllowMessageTypes(
+            AgreementDraft.AllowAttachments(
+                AgreementDraft.Create(parse.GetRequiredValue(id), parse.GetValue(effectiveFrom)!.Value, drafts, parse.GetValue(suite), parse.GetValue(postQuantum))),
+            Liaison.Workflows.WorkflowEvents.MessageTypes);
         foreach (var spec in parse.GetValue(linkSuites) ?? [])
         {
             var link = document.Links.FirstOrDefault(l => l.SenderNode == spec.SenderNode && l.RecipientNode == spec.RecipientNode)

@@ -33,6 +33,7 @@ internal sealed record DemoParties(KeyRing LaoCai, KeyRing Yunnan, KeyRing LaoCa
             new PartyDraft(YunnanNode, new LocalizedName { Vi = "Công an tỉnh Vân Nam", Zh = "云南省公安厅", En = "Yunnan Provincial Public Security Department" }, "CN",
                 yunnanAuthority.ToPublicBundle(from, until), yunnan.ToPublicBundle(from, until)),
         ], Suite.InternationalV1, requirePostQuantumSignature: false);
+        AgreementDraft.AllowMessageTypes(AgreementDraft.AllowAttachments(draft), Liaison.Workflows.WorkflowEvents.MessageTypes);
         draft.Links.Single(l => l.SenderNode == LaoCaiNode).RequirePostQuantumSignature = true;
         draft.Links.Single(l => l.SenderNode == YunnanNode).Suite = Suite.GmV1;
         return new DemoParties(laoCai, yunnan, laoCaiAuthority, yunnanAuthority, draft);
