@@ -5,8 +5,10 @@ using Org.BouncyCastle.Security;
 namespace Liaison.Crypto;
 
 /// <summary>
-/// A reproducible byte stream, SHAKE-256(seed), for test vectors and tests only.
-/// Never use it to seal real messages: anyone who knows the seed knows every key.
+/// A reproducible byte stream, SHAKE-256(seed), for test vectors and tests, and for
+/// deterministic signature nonces whose seed is derived from the private key (see
+/// NodeStatements). Never seed it with anything public: anyone who knows the seed knows
+/// every byte it gives.
 /// Not thread-safe.
 /// </summary>
 public sealed class DeterministicRandom : IRandomGenerator

@@ -1,7 +1,6 @@
 using Liaison.Crypto.Keys;
 using Liaison.Crypto.Suites;
 using Liaison.Crypto.V1;
-using Org.BouncyCastle.Security;
 
 namespace Liaison.Crypto.Agreements;
 
@@ -32,7 +31,11 @@ public static class NodeStatements
         var suite = CipherSuites.Get(link.Suite);
         var key = agreement.NewestOwnKey(keys, suite.SigningAlgorithm, at)
             ?? throw new InvalidOperationException($"'{keys.Owner}' holds no {KeyIds.AlgorithmName(suite.SigningAlgorithm)} key that the agreement lists as valid now.");
-        return new Signature(KeyIds.ToHex(key.KeyId.Span), KeyIds.AlgorithmName(key.Algorithm), suite.Sign(key, keys.Owner, statement, new SecureRandom()));
+        // Deterministic, like RFC 6979: SM2's nonce comes from HMAC(private key, statement), so the
+        // same statement always gets the same signature and a retried step stays byte-identical
+        // (its request id still matches). Ed25519 is deterministic by itself.
+        var seed = System.Security.Cryptography.HMACSHA256.HashData(key.EncodedPrivateKey, statement);
+        return new Signature(KeyIds.ToHex(key.KeyId.Span), KeyIds.AlgorithmName(key.Algorithm), suite.Sign(key, keys.Owner, statement, DeterministicRandom.Create(seed)));
     }
 
     /// <summary>

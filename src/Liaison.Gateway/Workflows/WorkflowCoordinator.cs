@@ -46,25 +46,16 @@ public sealed class WorkflowCoordinator(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var request = new SubmitRequest(requestId, recipientNode, WorkflowEvents.MessageType(step), step.ToByteArray())
+            // A retry of a step already taken: answered from the store, without the state machine,
+            // which would now see the step as taken twice. The same id for another step is refused.
+            if (await store.GetByRequestIdAsync(requestId, cancellationToken) is { } existing)
             {
-                CaseReference = step.CaseReference,
-                CorrelationId = step.WorkflowId,
-                Priority = WorkflowEvents.Priority(step) switch
+                if (existing.CorrelationId != step.WorkflowId || existing.PeerNode != recipientNode || !IsSameStep(existing.Payload, step))
                 {
-                    PriorityHint.Urgent => Priority.Urgent,
-                    PriorityHint.High => Priority.High,
-                    _ => Priority.Routine,
-                },
-                KeepPayload = true,
-            };
+                    throw new RequestIdConflictException(requestId, existing.EnvelopeId);
+                }
 
-            // A retry of a step already taken: the submitter answers it (or refuses a reused id)
-            // without the state machine, which would now see the step as taken twice.
-            if (await store.GetByRequestIdAsync(requestId, cancellationToken) is not null)
-            {
-                var replay = await submitter.SubmitAsync(request, cancellationToken);
-                return (await GetAsync(step.WorkflowId, cancellationToken), replay);
+                return (await GetAsync(step.WorkflowId, cancellationToken), new SubmitResult(existing, IsReplay: true));
             }
 
             var current = fold.Fold(step.WorkflowId, await ledger.ReadAsync(step.WorkflowId, cancellationToken));
@@ -75,12 +66,19 @@ public sealed class WorkflowCoordinator(
             }
 
             var now = time.GetUtcNow();
-            fold.Apply(current.State, step, current.PartyOf(node.NodeId), now);
-            if (step.EventCase == WorkflowEvent.EventOneofCase.VerificationAnswer)
+            var signed = WorkflowStatementSigner.Sign(step, current.State, node, recipientNode, now);
+            if (WorkflowStatementSigner.SignerOf(signed) is { } signer && signer != node.NodeId)
             {
-                await RequireCriteriaInForceAsync(step.VerificationAnswer, now, cancellationToken);
+                throw new WorkflowRefusedException("step", $"A step this node takes must carry this node's signature, not '{signer}'s.");
             }
 
+            fold.Apply(current.State, signed, current.PartyOf(node.NodeId), now);
+            if (signed.EventCase == WorkflowEvent.EventOneofCase.VerificationAnswer)
+            {
+                await RequireCriteriaInForceAsync(signed.VerificationAnswer, now, cancellationToken);
+            }
+
+            var request = RequestFor(requestId, recipientNode, signed);
             var result = await submitter.SubmitAsync(request, cancellationToken);
             return (await GetAsync(step.WorkflowId, cancellationToken), result);
         }
@@ -89,6 +87,59 @@ public sealed class WorkflowCoordinator(
             gate.Release();
         }
     }
+
+    /// <summary>Whether the kept step is the one the caller sends again, apart from what this node filled in (signatures, the endorsed digest).</summary>
+    private static bool IsSameStep(ReadOnlyMemory<byte>? kept, WorkflowEvent step)
+    {
+        if (kept is not { } bytes)
+        {
+            return false;
+        }
+
+        var first = Unsigned(WorkflowEvent.Parser.ParseFrom(bytes.Span), step);
+        return first.Equals(Unsigned(step, step));
+    }
+
+    private static WorkflowEvent Unsigned(WorkflowEvent step, WorkflowEvent asSent)
+    {
+        var copy = step.Clone();
+        switch (copy.EventCase)
+        {
+            case WorkflowEvent.EventOneofCase.CriteriaProposal when asSent.CriteriaProposal.ProposerSignature is null:
+                copy.CriteriaProposal.ProposerSignature = null;
+                break;
+            case WorkflowEvent.EventOneofCase.CriteriaCounterProposal when asSent.CriteriaCounterProposal.ProposerSignature is null:
+                copy.CriteriaCounterProposal.ProposerSignature = null;
+                break;
+            case WorkflowEvent.EventOneofCase.CriteriaEndorsement when asSent.CriteriaEndorsement.EndorserSignature is null:
+                copy.CriteriaEndorsement.EndorserSignature = null;
+                if (asSent.CriteriaEndorsement.CatalogueDigest.IsEmpty)
+                {
+                    copy.CriteriaEndorsement.CatalogueDigest = ByteString.Empty;
+                }
+
+                break;
+            case WorkflowEvent.EventOneofCase.HandoverRecordSignature when asSent.HandoverRecordSignature.Signature is null:
+                copy.HandoverRecordSignature.Signature = null;
+                break;
+        }
+
+        return copy;
+    }
+
+    private static SubmitRequest RequestFor(string requestId, string recipientNode, WorkflowEvent step) =>
+        new(requestId, recipientNode, WorkflowEvents.MessageType(step), step.ToByteArray())
+        {
+            CaseReference = step.CaseReference,
+            CorrelationId = step.WorkflowId,
+            Priority = WorkflowEvents.Priority(step) switch
+            {
+                PriorityHint.Urgent => Priority.Urgent,
+                PriorityHint.High => Priority.High,
+                _ => Priority.Routine,
+            },
+            KeepPayload = true,
+        };
 
     public async Task<FoldedWorkflow> GetAsync(string workflowId, CancellationToken cancellationToken) =>
         fold.Fold(workflowId, await ledger.ReadAsync(workflowId, cancellationToken));

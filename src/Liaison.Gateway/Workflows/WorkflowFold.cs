@@ -36,6 +36,12 @@ public sealed class WorkflowFold(AgreementInForce agreement, HandoverPolicy hand
                         $"workflow {workflowId} is a {known} workflow; a {stepKind} step does not belong to it");
                 }
 
+                if (WorkflowStatementSigner.SignerOf(step.Event) is { } signer && signer != step.AuthorNode)
+                {
+                    throw new IllegalTransitionException(stepKind, workflowId, "any", WorkflowEvents.MessageType(step.Event),
+                        $"the step from {step.AuthorNode} carries a signature of {signer}: a side signs only for itself");
+                }
+
                 state = Apply(state, step.Event, party, step.Message.CreatedAt);
                 kind = stepKind;
                 initiator ??= step.AuthorNode;
