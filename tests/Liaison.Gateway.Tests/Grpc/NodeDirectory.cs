@@ -90,7 +90,7 @@ public sealed class NodeDirectory : IDisposable
             new PartyDraft(Yunnan, new LocalizedName { Vi = "Công an tỉnh Vân Nam", Zh = "云南省公安厅", En = "Yunnan Provincial Public Security Department" }, "CN", authorities[1].ToPublicBundle(from, until), yunnan.ToPublicBundle(from, until)),
         ], Suite.InternationalV1, requirePostQuantumSignature: false);
         draft.MaxMessageBytes = MaxMessageBytes;
-        var halfSigned = AgreementSignatures.AddSignature(AgreementDraft.Freeze(AgreementDraft.AllowAttachments(draft)), LaoCai, authorities[0].Keys[0], random);
+        var halfSigned = AgreementSignatures.AddSignature(AgreementDraft.Freeze(AgreementDraft.AllowMessageTypes(AgreementDraft.AllowAttachments(draft), Liaison.Workflows.WorkflowEvents.MessageTypes)), LaoCai, authorities[0].Keys[0], random);
         var signed = AgreementSignatures.AddSignature(halfSigned, Yunnan, authorities[1].Keys[0], random);
         return new Parties(AgreementInForce.Load(signed), halfSigned, laoCai, yunnan);
     }
