@@ -69,7 +69,7 @@ internal sealed class KeysGenerateCommand : Command
                 .Concat(parse.GetValue(postQuantum) ? [KeyAlgorithm.MlDsa65] : [])
                 .ToList();
         var ring = KeyRing.Generate(ownerId, algorithms, new SecureRandom());
-        var from = parse.GetValue(validFrom) ?? DateTimeOffset.UtcNow;
+        var from = parse.GetValue(validFrom) ?? context.Time.GetUtcNow();
         var until = from.AddDays(parse.GetValue(validDays));
 
         Directory.CreateDirectory(directory);
