@@ -72,6 +72,7 @@ public sealed class WorkflowCoordinator(
                 throw new WorkflowRefusedException("step", $"A step this node takes must carry this node's signature, not '{signer}'s.");
             }
 
+            await RequireForwardingAllowedAsync(signed, recipientNode, cancellationToken);
             fold.Apply(current.State, signed, current.PartyOf(node.NodeId), now);
             if (signed.EventCase == WorkflowEvent.EventOneofCase.VerificationAnswer)
             {
@@ -199,6 +200,27 @@ public sealed class WorkflowCoordinator(
         }
 
         return registry;
+    }
+
+    /// <summary>
+    /// Handling codes, enforced: information a partner provided under H2 (or H3, whose stated
+    /// restriction needs a person's decision) never goes to a third node, not even by reference
+    /// from another workflow (a handover listing a person from that partner's verification).
+    /// </summary>
+    private async Task RequireForwardingAllowedAsync(WorkflowEvent step, string recipientNode, CancellationToken cancellationToken)
+    {
+        foreach (var referenced in StepHandling.ReferencedWorkflows(step))
+        {
+            foreach (var source in (await GetAsync(referenced, cancellationToken)).Steps)
+            {
+                if (source.AuthorNode != node.NodeId && StepHandling.Of(source.Event) is { } handling
+                    && !Liaison.Workflows.Handling.HandlingRules.CanForward(handling.Code, source.AuthorNode, recipientNode))
+                {
+                    throw new WorkflowRefusedException("step",
+                        $"Workflow {referenced} holds information {source.AuthorNode} provided under handling code {handling.Code}; it cannot go to '{recipientNode}' without {source.AuthorNode}'s permission.");
+                }
+            }
+        }
     }
 
     private async Task RequireCriteriaInForceAsync(VerificationAnswer answer, DateTimeOffset now, CancellationToken cancellationToken)

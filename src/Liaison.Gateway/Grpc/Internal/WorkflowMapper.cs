@@ -72,13 +72,7 @@ internal static class WorkflowMapper
     {
         foreach (var step in folded.Steps)
         {
-            var handling = step.Event.EventCase switch
-            {
-                WorkflowEvent.EventOneofCase.VerificationRequest => step.Event.VerificationRequest.Handling,
-                WorkflowEvent.EventOneofCase.VerificationAnswer => step.Event.VerificationAnswer.Handling,
-                WorkflowEvent.EventOneofCase.AlertRaise => step.Event.AlertRaise.Handling,
-                _ => null,
-            };
+            var handling = StepHandling.Of(step.Event);
             if (handling is not null && Liaison.Workflows.Handling.HandlingRules.Marking(handling, language) is { } marking && !workflow.Markings.Contains(marking))
             {
                 workflow.Markings.Add(marking);
