@@ -58,19 +58,7 @@ public sealed class WorkflowApi(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        const string prefix = "workflows/";
-        var id = request.Name.StartsWith(prefix, StringComparison.Ordinal) ? request.Name[prefix.Length..] : "";
-        if (!Liaison.Workflows.WorkflowIds.IsValid(id))
-        {
-            throw new InvalidRequestException([new() { Field = "name", Description = "A workflow name is \"workflows/{workflow_id}\"." }]);
-        }
-
-        var workflow = await coordinator.GetAsync(id, context.CancellationToken);
-        if (workflow.Kind is null)
-        {
-            throw new WorkflowNotFoundException(id);
-        }
-
+        var workflow = await FindAsync(request.Name, context.CancellationToken);
         return new GetWorkflowResponse { Workflow = Map(workflow, context) };
     }
 
@@ -118,6 +106,34 @@ public sealed class WorkflowApi(
             Content = Google.Protobuf.ByteString.CopyFrom(writer.ToString(), Encoding.UTF8),
             DueBefore = period.DueBefore.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
+    }
+
+    public override async Task<ExportHandoverRecordResponse> ExportHandoverRecord(ExportHandoverRecordRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var workflow = await FindAsync(request.Name, context.CancellationToken);
+        var export = HandoverRecordExport.From(workflow, WorkflowMapper.LanguageOf(context.RequestHeaders.GetValue("accept-language")));
+        return new ExportHandoverRecordResponse
+        {
+            MediaType = "application/xhtml+xml",
+            Content = Google.Protobuf.ByteString.CopyFrom(export.Content),
+            RecordDigest = export.RecordDigestHex,
+            Completed = export.Completed,
+        };
+    }
+
+    private async Task<FoldedWorkflow> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        const string prefix = "workflows/";
+        var id = name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : "";
+        if (!Liaison.Workflows.WorkflowIds.IsValid(id))
+        {
+            throw new InvalidRequestException([new() { Field = "name", Description = "A workflow name is \"workflows/{workflow_id}\"." }]);
+        }
+
+        var workflow = await coordinator.GetAsync(id, cancellationToken);
+        return workflow.Kind is null ? throw new WorkflowNotFoundException(id) : workflow;
     }
 
     private V1.Workflow Map(FoldedWorkflow workflow, ServerCallContext context) =>

@@ -116,6 +116,13 @@ public sealed class CriteriaAndHandoverExchangeTests
         Assert.Equal(TestParties.LaoCai, state.ResponderSignature!.SignerNode);
         Assert.Equal(TestParties.Yunnan, state.InitiatorSignature!.SignerNode);
         Assert.Empty(atLaoCai.Conflicts);
+        var export = Liaison.Gateway.Workflows.HandoverRecordExport.From(atLaoCai, Liaison.Workflows.Localization.Language.Vi);
+        Assert.True(export.Completed);
+        Assert.Equal(Convert.ToHexStringLower(HandoverRecordDigest.Of(record)), export.RecordDigestHex);
+        Assert.Equal(state.InitiatorSignature.DigestHex, export.RecordDigestHex);
+        var printed = System.Text.Encoding.UTF8.GetString(export.Content);
+        Assert.Contains(HandoverRecordLabels.Of("title", Liaison.Workflows.Localization.Language.Zh), printed, StringComparison.Ordinal);
+        Assert.Contains(TestParties.LaoCai, printed, StringComparison.Ordinal);
 
         var period = CurrentQuarter();
         Assert.Equal(1, (await laoCai.Reports.ComputeAsync(period, CancellationToken.None)).HandoversCompleted);
