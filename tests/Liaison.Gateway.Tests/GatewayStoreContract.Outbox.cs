@@ -5,6 +5,33 @@ namespace Liaison.Gateway.Tests;
 public abstract partial class GatewayStoreContract
 {
     [Fact]
+    public async Task AClaimHoldsNoMoreBytesThanItsCapButAlwaysAtLeastOneRow()
+    {
+        var store = await OpenAsync();
+        var submitted = new List<SubmitResult>();
+        for (var i = 0; i < 4; i++)
+        {
+            submitted.Add(await SubmitAsync(store, $"req-{i}", seed: i));
+        }
+
+        var sizes = submitted.Select(s => (long)s.Message.EnvelopeBytes.Length).ToList();
+        var now = Parties.Time.GetUtcNow();
+
+        // Room for two rows and most of a third: two, oldest first.
+        var firstTwo = await store.ClaimDueOutboxAsync(10, sizes[0] + sizes[1] + sizes[2] - 1, now);
+        // A cap below the next row's size still claims that row, alone.
+        var third = await store.ClaimDueOutboxAsync(10, 1, now);
+        // The count cap still applies with room to spare.
+        var fourth = await store.ClaimDueOutboxAsync(1, long.MaxValue, now);
+
+        Assert.Equal(submitted.Take(2).Select(s => s.Message.EnvelopeId), firstTwo.Select(o => o.EnvelopeId));
+        Assert.Equal(submitted[2].Message.EnvelopeId, Assert.Single(third).EnvelopeId);
+        Assert.Equal(submitted[3].Message.EnvelopeId, Assert.Single(fourth).EnvelopeId);
+        Assert.Empty(await store.ClaimDueOutboxAsync(10, long.MaxValue, now));
+        Assert.All(firstTwo.Concat(third).Concat(fourth), o => Assert.Equal(1, o.Attempts));
+    }
+
+    [Fact]
     public async Task ClaimPublishAndRetryMoveRowsThroughTheOutbox()
     {
         var store = await OpenAsync();

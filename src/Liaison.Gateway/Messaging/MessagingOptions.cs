@@ -19,6 +19,14 @@ public sealed class MessagingOptions
     /// <summary>How many inbound messages the broker may push ahead of acknowledgement. Default 256.</summary>
     public int PrefetchCount { get; set; } = 256;
 
+    /// <summary>
+    /// The most bytes of inbound messages (their bodies as received) deserialised, opened and
+    /// recorded at once; more wait, in order. The prefetch counts messages, this counts bytes:
+    /// ordinary messages of a few KiB never wait, 256 KiB attachment chunks go a few at a time,
+    /// and one message larger than this runs alone. Default 1 MiB.
+    /// </summary>
+    public long InboundMaxBytesInProcess { get; set; } = 1024 * 1024;
+
     /// <summary>How many times a consumer retries a transient fault (busy database, broker hiccup) before the message goes to the error queue. Default 5.</summary>
     public int RetryLimit { get; set; } = 5;
 
@@ -30,6 +38,15 @@ public sealed class MessagingOptions
 
     /// <summary>The most outbox rows the dispatcher claims and publishes at once. Default 256.</summary>
     public int OutboxBatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// The most bytes of envelopes and receipts the dispatcher claims and publishes at once; a
+    /// single row larger than this still goes, alone. Each row in flight is held several times
+    /// (the stored bytes, the serialised message, the client's frame), so this bounds the
+    /// dispatcher's memory when attachment chunks (256 KiB each) are queued. Default 1 MiB:
+    /// four chunks, or hundreds of ordinary messages.
+    /// </summary>
+    public long OutboxBatchMaxBytes { get; set; } = 1024 * 1024;
 
     /// <summary>How often the dispatcher looks for outbox rows that fell due without a wake-up (retries). Default 1 second.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);

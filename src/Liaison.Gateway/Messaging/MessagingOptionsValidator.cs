@@ -19,6 +19,11 @@ public sealed class MessagingOptionsValidator : IValidateOptions<MessagingOption
             problems.Add($"Messaging:PrefetchCount must be between 1 and 65535; it is {options.PrefetchCount}.");
         }
 
+        if (options.InboundMaxBytesInProcess is < 1024 or > 1024L * 1024 * 1024)
+        {
+            problems.Add($"Messaging:InboundMaxBytesInProcess must be between 1024 and 1073741824; it is {options.InboundMaxBytesInProcess}.");
+        }
+
         if (options.RetryLimit is < 0 or > 100)
         {
             problems.Add($"Messaging:RetryLimit must be between 0 and 100; it is {options.RetryLimit}.");
@@ -32,6 +37,11 @@ public sealed class MessagingOptionsValidator : IValidateOptions<MessagingOption
         if (options.OutboxBatchSize is < 1 or > 10_000)
         {
             problems.Add($"Messaging:OutboxBatchSize must be between 1 and 10000; it is {options.OutboxBatchSize}.");
+        }
+
+        if (options.OutboxBatchMaxBytes is < 1024 or > 1024L * 1024 * 1024)
+        {
+            problems.Add($"Messaging:OutboxBatchMaxBytes must be between 1024 and 1073741824; it is {options.OutboxBatchMaxBytes}.");
         }
 
         if (options.OutboxPollInterval <= TimeSpan.Zero)

@@ -75,6 +75,10 @@ public static class MessagingServiceCollectionExtensions
 
     private static void ConfigureInbound(IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context, MessagingOptions options)
     {
+        // Around deserialisation, retries and consume: bounds the bytes in process, not just the count.
+        var gate = new InboundByteGate(options.InboundMaxBytesInProcess);
+        endpoint.ConfigureReceive(receive => receive.UseFilter(new InboundByteGateFilter(gate)));
+
         // Messages arrive addressed to this queue, never published by type: no type exchanges.
         endpoint.ConfigureConsumeTopology = false;
 
@@ -98,13 +102,18 @@ public static class MessagingServiceCollectionExtensions
     {
         to.BrokerUri = from.BrokerUri;
         to.PrefetchCount = from.PrefetchCount;
+        to.InboundMaxBytesInProcess = from.InboundMaxBytesInProcess;
         to.RetryLimit = from.RetryLimit;
         to.RetryMinInterval = from.RetryMinInterval;
         to.RetryMaxInterval = from.RetryMaxInterval;
         to.OutboxBatchSize = from.OutboxBatchSize;
+        to.OutboxBatchMaxBytes = from.OutboxBatchMaxBytes;
         to.OutboxPollInterval = from.OutboxPollInterval;
         to.PublishRetryBaseDelay = from.PublishRetryBaseDelay;
         to.PublishRetryMaxDelay = from.PublishRetryMaxDelay;
+        to.PublishTimeout = from.PublishTimeout;
         to.StartTimeout = from.StartTimeout;
+        to.ExpiryGrace = from.ExpiryGrace;
+        to.ExpirySweepInterval = from.ExpirySweepInterval;
     }
 }

@@ -47,11 +47,11 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>One claim-publish-confirm round; true when the batch was full, so more may be due.</summary>
+    /// <summary>One claim-publish-confirm round; true when it claimed anything, so more may be due.</summary>
     public async Task<bool> DispatchOnceAsync(CancellationToken cancellationToken)
     {
         var store = storeHost.Store;
-        var claimed = await store.ClaimDueOutboxAsync(settings.OutboxBatchSize, time.GetUtcNow(), cancellationToken);
+        var claimed = await store.ClaimDueOutboxAsync(settings.OutboxBatchSize, settings.OutboxBatchMaxBytes, time.GetUtcNow(), cancellationToken);
         if (claimed.Count == 0)
         {
             return false;
@@ -78,6 +78,8 @@ public sealed class OutboxDispatcher(
         // Started together, so the store's group commit writes them in one transaction.
         await Task.WhenAll(recording);
         logger.OutboxBatchPublished(confirmed.Count, outcomes.Count - confirmed.Count);
-        return claimed.Count == settings.OutboxBatchSize;
+        // A batch cut short by its byte cap may leave rows due, and a row count alone cannot
+        // tell: look again at once. A claim that finds nothing changes nothing and is cheap.
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Liaison.Gateway.Messaging.Contracts;
 using Liaison.Gateway.Storage;
 using MassTransit;
@@ -33,7 +34,7 @@ public sealed class OutboxPublisher(IBus bus, IOptions<MessagingOptions> options
         try
         {
             var endpoint = await bus.GetSendEndpoint(GatewayQueues.OutboundAddress(item.Destination, inMemory)).WaitAsync(timeout, cancellationToken);
-            var bytes = item.Bytes.ToArray();
+            var bytes = AsArray(item.Bytes);
             var send = item.Kind switch
             {
                 OutboxKind.Envelope => endpoint.Send(new EnvelopeTransferred(bytes), context => PersistentSend.Prepare(context, item.EnvelopeId), bounded.Token),
@@ -55,6 +56,10 @@ public sealed class OutboxPublisher(IBus bus, IOptions<MessagingOptions> options
             return new PublishOutcome(item, e);
         }
     }
+
+    /// <summary>The stored array itself when the item holds a whole one (it is never written to): no copy of a 256 KiB chunk.</summary>
+    private static byte[] AsArray(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : bytes.ToArray();
 }
 
 /// <summary>The result of one send: confirmed when <see cref="Failure"/> is null.</summary>

@@ -99,10 +99,14 @@ public sealed class GatewayStore : IGatewayStore, IAsyncDisposable
         return writer.WriteAsync(c => SubmitOperation.RunAsync(c, submission, seal, CancellationToken.None), cancellationToken);
     }
 
-    public Task<IReadOnlyList<OutboxItem>> ClaimDueOutboxAsync(int max, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OutboxItem>> ClaimDueOutboxAsync(int max, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ClaimDueOutboxAsync(max, long.MaxValue, now, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxItem>> ClaimDueOutboxAsync(int max, long maxBytes, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        return writer.WriteAsync(c => OutboxOperations.ClaimAsync(c, max, now, CancellationToken.None), cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
+        return writer.WriteAsync(c => OutboxOperations.ClaimAsync(c, max, maxBytes, now, CancellationToken.None), cancellationToken);
     }
 
     public Task<int> MarkPublishedAsync(IReadOnlyCollection<long> outboxIds, DateTimeOffset now, CancellationToken cancellationToken = default)

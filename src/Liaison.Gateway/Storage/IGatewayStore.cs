@@ -40,6 +40,13 @@ public interface IGatewayStore
     Task<IReadOnlyList<OutboxItem>> ClaimDueOutboxAsync(int max, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Like <see cref="ClaimDueOutboxAsync(int, DateTimeOffset, CancellationToken)"/>, but also stops
+    /// before the row that would take the claimed bytes past <paramref name="maxBytes"/>: a batch
+    /// holds at most that many bytes, or a single row when the oldest due row alone is larger.
+    /// </summary>
+    Task<IReadOnlyList<OutboxItem>> ClaimDueOutboxAsync(int max, long maxBytes, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Confirms publishes in one transaction: removes the outbox rows and moves
     /// envelopes from <see cref="MessageState.Sealed"/> to <see cref="MessageState.Published"/>.
     /// Ids no longer in the outbox (already confirmed, receipted or expired) are skipped.

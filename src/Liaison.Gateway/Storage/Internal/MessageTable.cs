@@ -181,7 +181,7 @@ internal static class MessageTable
         ("rejection_reason", (int)m.RejectionReason),
         ("request_id", m.RequestId),
         ("request_digest", DbValues.Bytes(m.RequestDigest)),
-        ("envelope_bytes", m.EnvelopeBytes.ToArray()),
+        ("envelope_bytes", DbValues.Blob(m.EnvelopeBytes)),
         ("payload", DbValues.Bytes(m.Payload)),
         ("receipt_bytes", DbValues.Bytes(m.ReceiptBytes)),
         ("created_at", DbValues.Millis(m.CreatedAt)),

@@ -6,8 +6,8 @@ namespace Liaison.Gateway.Storage.Internal;
 /// <summary>The dispatcher's side of the outbox: claim, confirm, retry.</summary>
 internal static class OutboxOperations
 {
-    public static async Task<IReadOnlyList<OutboxItem>> ClaimAsync(WriteContext context, int max, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await OutboxTable.ClaimDueAsync(context.Session, now, now + context.Options.OutboxClaimLease, max, cancellationToken);
+    public static async Task<IReadOnlyList<OutboxItem>> ClaimAsync(WriteContext context, int max, long maxBytes, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await OutboxTable.ClaimDueAsync(context.Session, now, now + context.Options.OutboxClaimLease, max, maxBytes, cancellationToken);
 
     public static async Task<int> MarkPublishedAsync(WriteContext context, IReadOnlyCollection<long> outboxIds, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -14,23 +14,36 @@ internal static class OutboxTable
             ("envelope_id", session.Dialect.ToDb(envelopeId)),
             ("destination", destination),
             ("kind", kind.ToString()),
-            ("bytes", bytes.ToArray()),
+            ("bytes", DbValues.Blob(bytes)),
             ("due", DbValues.Millis(dueAt)));
 
-    /// <summary>Leases up to <paramref name="max"/> due rows until <paramref name="leaseUntil"/>, counting the attempt.</summary>
-    public static async Task<List<OutboxItem>> ClaimDueAsync(StoreSession session, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
+    /// <summary>
+    /// Leases the oldest due rows until <paramref name="leaseUntil"/>, counting the attempt: at most
+    /// <paramref name="max"/> of them, and no more than fit in <paramref name="maxBytes"/> (the first
+    /// one always, however large), so that a batch of attachment chunks is bounded in memory too.
+    /// </summary>
+    public static async Task<List<OutboxItem>> ClaimDueAsync(StoreSession session, DateTimeOffset now, DateTimeOffset leaseUntil, int max, long maxBytes, CancellationToken cancellationToken)
     {
+        // The running total is a window SUM over the due rows in claim order (SQLite 3.28+ and
+        // PostgreSQL alike); length() of a blob is read from the row header, not the blob.
         var claimed = await session.QueryAsync(
             $"""
             UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @lease_until
-            WHERE outbox_id IN (SELECT outbox_id FROM outbox WHERE next_attempt_at <= @now ORDER BY next_attempt_at, outbox_id LIMIT @max)
+            WHERE outbox_id IN (
+                SELECT outbox_id FROM (
+                    SELECT outbox_id, ROW_NUMBER() OVER due_order AS position, SUM(size) OVER due_order AS running
+                    FROM (SELECT outbox_id, next_attempt_at, length(bytes) AS size FROM outbox
+                          WHERE next_attempt_at <= @now ORDER BY next_attempt_at, outbox_id LIMIT @max) AS due
+                    WINDOW due_order AS (ORDER BY next_attempt_at, outbox_id ROWS UNBOUNDED PRECEDING)) AS sized
+                WHERE position = 1 OR running <= @max_bytes)
             RETURNING {Returned}
             """,
             r => Read(r, session.Dialect),
             cancellationToken,
             ("lease_until", DbValues.Millis(leaseUntil)),
             ("now", DbValues.Millis(now)),
-            ("max", max));
+            ("max", max),
+            ("max_bytes", maxBytes));
 
         // RETURNING promises no order; publish in the order the rows were queued.
         claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
