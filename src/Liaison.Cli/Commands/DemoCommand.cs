@@ -10,8 +10,9 @@ namespace Liaison.Cli.Commands;
 /// <summary>
 /// <c>liaison demo</c>, the main command: Lao Cai's and Yunnan's gateways in this process, on
 /// embedded defaults (generated keys and a co-signed agreement, a local CA for TLS, SQLite,
-/// in-memory messaging unless brokers are given), one verification request walked through
-/// their gRPC API to a verified receipt, then both gateways serving until Ctrl-C.
+/// in-memory messaging unless brokers are given), every workflow walked through their gRPC API
+/// (criteria, a verification request with a photograph, a handover, an alert, the quarter's
+/// report), both audit trails verified, then both gateways serving until Ctrl-C.
 /// </summary>
 internal sealed class DemoCommand : Command
 {
@@ -23,7 +24,7 @@ internal sealed class DemoCommand : Command
     private readonly Option<int> port = CliOptions.Number("--port", "Lao Cai's gateway port; Yunnan's is the next one. 0 picks free ports.", "port", 0, 0, 65534);
 
     public DemoCommand(CliContext context)
-        : base("demo", "Start Lao Cai's and Yunnan's gateways in this process, walk one verification request through their gRPC API, and keep them serving until Ctrl-C.")
+        : base("demo", "Start Lao Cai's and Yunnan's gateways in this process, walk every workflow through their gRPC API, and keep them serving until Ctrl-C.")
     {
         this.context = context;
         this.AddOptions(dataDirectory, exit, broker, brokerB, port);
@@ -42,10 +43,11 @@ internal sealed class DemoCommand : Command
     {
         var output = context.Out;
         var time = TimeProvider.System;
+        var kept = parse.GetValue(dataDirectory) is not null;
         var dir = Directory.CreateDirectory(parse.GetValue(dataDirectory) ?? Directory.CreateTempSubdirectory("liaison-demo-").FullName).FullName;
         var brokers = new DemoBrokers(parse.GetValue(broker), parse.GetValue(brokerB));
 
-        output.WriteLine("Liaison demo: Lao Cai's and Yunnan's gateways in this process, one verification request between them.");
+        output.WriteLine("Liaison demo: Lao Cai's and Yunnan's gateways in this process, every liaison workflow between them.");
         Step("1. Each node has its own keys; both authorities have co-signed the exchange agreement.");
         var identity = DemoIdentity.LoadOrCreate(dir, time);
         output.WriteField("Data directory", dir);
@@ -83,7 +85,7 @@ internal sealed class DemoCommand : Command
 
             try
             {
-                await new DemoWalkthrough(output, gateways).RunAsync(cancellationToken);
+                await new DemoWalkthrough(output, gateways, time, writeReports: kept).RunAsync(cancellationToken);
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
@@ -93,7 +95,7 @@ internal sealed class DemoCommand : Command
             }
 
             output.WriteLine();
-            output.WriteLine("The request was delivered with a verified receipt, and both audit trails verify.");
+            output.WriteLine("Every workflow reached its final state on both sides, and both audit trails verify.");
             if (!parse.GetValue(exit))
             {
                 await ServeAsync(gateways, dir, cancellationToken);
@@ -122,6 +124,11 @@ internal sealed class DemoCommand : Command
         output.WriteLine($"  liaison message submit --gateway {gateways.LaoCai.Url} --ca {ca} --to {gateways.Yunnan.NodeId} --type verification.request --payload-file FILE --case-ref LC-2026-0043");
         output.WriteLine($"  liaison message get ENVELOPE-ID --gateway {gateways.LaoCai.Url} --ca {ca}");
         output.WriteLine($"  liaison message fetch ENVELOPE-ID --gateway {gateways.Yunnan.Url} --ca {ca} --out payload.json");
+        output.WriteLine($"  liaison case show {Demo.Walkthrough.VerificationWalk.LaoCaiCase} --gateway {gateways.LaoCai.Url} --ca {ca}");
+        output.WriteLine($"  liaison workflow show {Demo.Walkthrough.CriteriaWalk.WorkflowId} --gateway {gateways.Yunnan.Url} --ca {ca} --lang zh");
+        output.WriteLine($"  liaison workflow step --gateway {gateways.Yunnan.Url} --ca {ca} --to {gateways.LaoCai.NodeId} --file deploy/examples/workflow/verification-request.json");
+        output.WriteLine($"  liaison report --gateway {gateways.LaoCai.Url} --ca {ca} --period YYYY-QN --format html --out report.html");
+        output.WriteLine($"  liaison attachment upload --gateway {gateways.LaoCai.Url} --ca {ca} --to {gateways.Yunnan.NodeId} --case LC-2026-0043 FILE");
         output.WriteLine($"  grpcurl -cacert {ca} {gateways.Yunnan.Address.Authority} liaison.gateway.v1.LiaisonGatewayService/ListInboxMessages");
         output.WriteLine($"State stays in {dir}; run the demo again with --data-dir {dir} to continue with the same nodes.");
         output.Flush();

@@ -41,6 +41,7 @@ internal static class LiaisonCommand
                 new MessageListCommand(context),
                 new MessageFetchCommand(context),
             },
+            new Command("attachment", "Upload attachments for a partner node and download received ones, over the gateway's gRPC API.") { new AttachmentUploadCommand(context), new AttachmentDownloadCommand(context) },
             new Command("workflow", "Take steps of liaison workflows and show where they stand, over the gateway's gRPC API.")
             {
                 new WorkflowStepCommand(context, language),
