@@ -51,6 +51,14 @@ internal static class LiaisonCommand
             {
                 new CaseShowCommand(context, language),
             },
+            new Command("criteria", "Review versions of the jointly agreed victim-identification criteria.")
+            {
+                new CriteriaDiffCommand(context),
+            },
+            new Command("handover", "Export the records of repatriation handovers.")
+            {
+                new HandoverExportCommand(context, language),
+            },
             new ReportCommand(context, language),
             new DemoCommand(context),
         };

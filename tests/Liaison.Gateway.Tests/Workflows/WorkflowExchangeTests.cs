@@ -85,6 +85,16 @@ public sealed class WorkflowExchangeTests
         var state = Assert.IsType<Liaison.Workflows.Alerts.AlertState>(atLaoCai.State);
         Assert.NotNull(state.TimeToAcknowledge);
         Assert.True(state.TimeToAcknowledge >= TimeSpan.Zero);
+
+        // Both sides report the alert and its acknowledgement time.
+        foreach (var side in new[] { gateways.LaoCai, gateways.Yunnan })
+        {
+            var period = Liaison.Workflows.Reports.ReportPeriod.Containing(
+                Liaison.Workflows.Calendar.OverdueRule.LocalDate(DateTimeOffset.UtcNow, Liaison.Workflows.Calendar.LegalTimeZones.Vietnam), Liaison.Workflows.Reports.ReportPeriodKind.Quarter);
+            var alerts = (await WorkflowTestGateway.For(side).Reports.ComputeAsync(period, CancellationToken.None)).Alerts;
+            Assert.Equal((1, 1), (alerts.Raised, alerts.Acknowledged));
+            Assert.NotNull(alerts.MedianAcknowledgement);
+        }
     }
 
     private static WorkflowCoordinator Coordinator(GatewayCore core)
