@@ -20,6 +20,7 @@ public static class WorkflowEvents
         [Case.VerificationAnswer] = new("verification.answer", WorkflowKind.Verification, "answered"),
         [Case.VerificationInformationSupplied] = new("verification.information_supplied", WorkflowKind.Verification, "given more information"),
         [Case.VerificationWithdrawal] = new("verification.withdrawal", WorkflowKind.Verification, "withdrawn"),
+        [Case.VerificationReminder] = new("verification.reminder", WorkflowKind.Verification, "reminded of a deadline"),
         [Case.CriteriaProposal] = new("criteria.proposal", WorkflowKind.Criteria, "proposed"),
         [Case.CriteriaEndorsement] = new("criteria.endorsement", WorkflowKind.Criteria, "endorsed"),
         [Case.CriteriaCounterProposal] = new("criteria.counter_proposal", WorkflowKind.Criteria, "counter-proposed"),

@@ -68,6 +68,12 @@ public static class GatewayHostExtensions
         services.AddSingleton(sp => new WorkflowReports(
             sp.GetRequiredService<GatewayNode>(), sp.GetRequiredService<GatewayStoreHost>().Store, sp.GetRequiredService<WorkflowCoordinator>(), sp.GetRequiredService<WorkflowDeadlines>()));
 
+        // Alert escalation and deadline reminders, every Workflows:SweepInterval.
+        services.AddOptions<WorkflowJobsOptions>().BindConfiguration(WorkflowJobsOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowJobsOptions>, WorkflowJobsOptionsValidator>());
+        services.AddHostedService<AlertEscalator>();
+        services.AddHostedService<DeadlineMonitor>();
+
         services.AddGrpc(grpc =>
         {
             grpc.EnableDetailedErrors = builder.Environment.IsDevelopment();

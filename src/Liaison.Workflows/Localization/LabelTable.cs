@@ -1,12 +1,17 @@
 using System.Collections.Frozen;
 using Liaison.Workflow.V1;
+using Liaison.Workflows.Alerts;
+using Liaison.Workflows.Criteria;
+using Liaison.Workflows.Handover;
+using Liaison.Workflows.Verification;
 
 namespace Liaison.Workflows.Localization;
 
 /// <summary>
-/// Every workflow enum value in Vietnamese, simplified Chinese and English.
-/// A convention test fails when a generated workflow enum gains a value
-/// without its three labels here.
+/// Every workflow enum value in Vietnamese, simplified Chinese and English:
+/// the generated proto enums (all but UNSPECIFIED) and the hand-written
+/// status enums of the state machines (every value). A convention test fails
+/// when either gains a value without its three labels here.
 /// </summary>
 internal static class LabelTable
 {
@@ -78,5 +83,34 @@ internal static class LabelTable
 
         [RollCallPresence.Present] = new("Có mặt", "在场", "Present"),
         [RollCallPresence.Missing] = new("Vắng mặt", "缺席", "Missing"),
+
+        [ReminderDeadline.Verification] = new("Thời hạn xác minh", "核查期限", "Verification deadline"),
+        [ReminderDeadline.Identification] = new("Thời hạn xác định nạn nhân", "被害人认定期限", "Identification deadline"),
+
+        [VerificationStatus.Requested] = new("Đã gửi yêu cầu xác minh", "已发出核查请求", "Requested"),
+        [VerificationStatus.MoreInformationNeeded] = new("Cần bổ sung thông tin", "需要补充信息", "More information needed"),
+        [VerificationStatus.InformationSupplied] = new("Đã bổ sung thông tin", "已补充信息", "Information supplied"),
+        [VerificationStatus.Answered] = new("Đã trả lời", "已答复", "Answered"),
+        [VerificationStatus.Withdrawn] = new("Đã rút yêu cầu", "已撤回", "Withdrawn"),
+
+        [CriteriaStatus.Proposed] = new("Đã đề xuất", "已提出", "Proposed"),
+        [CriteriaStatus.CounterProposed] = new("Đã đề xuất lại", "已提出反提案", "Counter-proposed"),
+        [CriteriaStatus.Agreed] = new("Đã thống nhất", "已商定", "Agreed"),
+        [CriteriaStatus.Rejected] = new("Đã bác bỏ", "已拒绝", "Rejected"),
+
+        [HandoverStatus.Proposed] = new("Đã đề xuất kế hoạch", "已提出计划", "Proposed"),
+        [HandoverStatus.CounterProposed] = new("Đã đề xuất lại kế hoạch", "已提出反提案", "Counter-proposed"),
+        [HandoverStatus.Accepted] = new("Đã chấp nhận kế hoạch", "已接受计划", "Accepted"),
+        [HandoverStatus.Confirmed] = new("Đã xác nhận kế hoạch", "已确认计划", "Confirmed"),
+        [HandoverStatus.RollCalled] = new("Đã điểm danh tại cửa khẩu", "已在口岸点名", "Roll-called"),
+        [HandoverStatus.Signing] = new("Đang ký biên bản bàn giao", "正在签署交接记录", "Signing the record"),
+        [HandoverStatus.Completed] = new("Đã hoàn thành bàn giao", "交接已完成", "Completed"),
+        [HandoverStatus.Declined] = new("Đã từ chối", "已谢绝", "Declined"),
+        [HandoverStatus.Cancelled] = new("Đã hủy", "已取消", "Cancelled"),
+
+        [AlertStatus.Raised] = new("Đã phát cảnh báo", "已发出警报", "Raised"),
+        [AlertStatus.Escalated] = new("Đã báo cáo lên cấp trên", "已上报主管", "Escalated to supervisors"),
+        [AlertStatus.Acknowledged] = new("Đã xác nhận tiếp nhận", "已确认收到", "Acknowledged"),
+        [AlertStatus.Closed] = new("Đã đóng", "已关闭", "Closed"),
     }.ToFrozenDictionary();
 }

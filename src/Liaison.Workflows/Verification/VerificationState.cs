@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Liaison.Workflow.V1;
+using Liaison.Workflows.Calendar;
 using Liaison.Workflows.Criteria;
 
 namespace Liaison.Workflows.Verification;
@@ -51,6 +53,9 @@ public sealed record VerificationState
 
     /// <summary>When the request was withdrawn.</summary>
     public DateTimeOffset? WithdrawnAt { get; init; }
+
+    /// <summary>The deadline reminders either side sent, in order (steps that change no status).</summary>
+    public ImmutableList<Reminder> Reminders { get; init; } = [];
 
     /// <summary>True once answered finally or withdrawn: no step applies any more.</summary>
     public bool IsFinal => Status is VerificationStatus.Answered or VerificationStatus.Withdrawn;

@@ -24,6 +24,9 @@ public static class VerificationWorkflow
         new(S.Requested, Case.VerificationWithdrawal, StepActor.Initiator),
         new(S.MoreInformationNeeded, Case.VerificationWithdrawal, StepActor.Initiator),
         new(S.InformationSupplied, Case.VerificationWithdrawal, StepActor.Initiator),
+        new(S.Requested, Case.VerificationReminder, StepActor.Either),
+        new(S.MoreInformationNeeded, Case.VerificationReminder, StepActor.Either),
+        new(S.InformationSupplied, Case.VerificationReminder, StepActor.Either),
     ]);
 
     /// <summary>
@@ -39,6 +42,7 @@ public static class VerificationWorkflow
             Case.VerificationAnswer => Answer(context, current!, e, at),
             Case.VerificationInformationSupplied => Supply(context, current!, e.VerificationInformationSupplied, at),
             Case.VerificationWithdrawal => current! with { Status = S.Withdrawn, WithdrawnAt = at, UpdatedAt = at },
+            Case.VerificationReminder => Remind(context, current!, e.VerificationReminder, at),
             _ => throw new UnreachableException(),
         };
     }
@@ -132,6 +136,20 @@ public static class VerificationWorkflow
                 "a victim determination must cite the criteria version (number and 32-byte digest) it applied",
             _ => HandlingValidation.Problem(answer.Handling),
         };
+    }
+
+    /// <summary>A reminder changes no status; it is recorded so that it is not sent twice.</summary>
+    private static VerificationState Remind(StepContext context, VerificationState current, VerificationReminder reminder, DateTimeOffset at)
+    {
+        if (VerificationReminders.From(reminder) is not { } recorded)
+        {
+            throw context.RefuseBecause(VerificationReminders.Problem(reminder)!);
+        }
+        if (current.Reminders.Contains(recorded))
+        {
+            throw context.RefuseBecause("this reminder was sent already");
+        }
+        return current with { Reminders = current.Reminders.Add(recorded), UpdatedAt = at };
     }
 
     private static VerificationState Supply(StepContext context, VerificationState current, VerificationInformationSupplied supplied, DateTimeOffset at)

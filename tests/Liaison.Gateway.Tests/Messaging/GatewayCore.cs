@@ -43,13 +43,15 @@ public sealed class GatewayCore : IAsyncDisposable
     public InboxNotifier Inbox => host.Services.GetRequiredService<InboxNotifier>();
 
     /// <param name="configure">Last say over the services, e.g. a logging pipeline; the host has none by default.</param>
-    public static async Task<GatewayCore> StartAsync(AgreementInForce agreement, KeyRing keys, Uri? broker, Action<IServiceCollection>? configure = null)
+    /// <param name="time">The clock of the whole core (store timestamps, sealing, envelope expiry, receipts); default the system clock. Give two linked cores the same one.</param>
+    public static async Task<GatewayCore> StartAsync(AgreementInForce agreement, KeyRing keys, Uri? broker, Action<IServiceCollection>? configure = null, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         var directory = Directory.CreateTempSubdirectory("liaison-messaging-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(time);
         builder.Services.AddGatewayStore(o => o.DataDirectory = directory);
-        builder.Services.AddSingleton(new GatewayNode(agreement, keys, TimeProvider.System));
+        builder.Services.AddSingleton(new GatewayNode(agreement, keys, time));
         builder.Services.AddGatewayMessaging(new MessagingOptions
         {
             BrokerUri = broker,

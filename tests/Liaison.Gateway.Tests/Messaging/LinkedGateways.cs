@@ -29,7 +29,8 @@ public sealed class LinkedGateways : IAsyncDisposable
 
     public GatewayCore Yunnan { get; }
 
-    public static async Task<LinkedGateways> StartAsync(Suite suite)
+    /// <param name="time">Both gateways' clock (e.g. one FakeTimeProvider); default the system clock.</param>
+    public static async Task<LinkedGateways> StartAsync(Suite suite, TimeProvider? time = null)
     {
         var link = await RabbitMqServers.LinkAsync();
         var exclusive = await BrokerLink.LockAsync(TimeSpan.FromMinutes(3));
@@ -38,8 +39,8 @@ public sealed class LinkedGateways : IAsyncDisposable
             await PurgeAsync(link.LaoCai, TestParties.Yunnan);
             await PurgeAsync(link.Yunnan, TestParties.LaoCai);
             var agreement = ExchangeAgreement.For(suite);
-            var laoCai = await GatewayCore.StartAsync(agreement.Agreement, agreement.LaoCai, link.LaoCai.Uri);
-            var yunnan = await GatewayCore.StartAsync(agreement.Agreement, agreement.Yunnan, link.Yunnan.Uri);
+            var laoCai = await GatewayCore.StartAsync(agreement.Agreement, agreement.LaoCai, link.LaoCai.Uri, time: time);
+            var yunnan = await GatewayCore.StartAsync(agreement.Agreement, agreement.Yunnan, link.Yunnan.Uri, time: time);
             return new LinkedGateways(link, exclusive, laoCai, yunnan);
         }
         catch

@@ -1,7 +1,11 @@
 using System.Reflection;
 using Google.Protobuf.Reflection;
 using Liaison.Workflow.V1;
+using Liaison.Workflows.Alerts;
+using Liaison.Workflows.Criteria;
+using Liaison.Workflows.Handover;
 using Liaison.Workflows.Localization;
+using Liaison.Workflows.Verification;
 
 namespace Liaison.Workflows.Tests.Localization;
 
@@ -57,6 +61,47 @@ public class LabelConventionTests
             Assert.NotEqual(Labels.Of(value, Language.En), Labels.Of(value, Language.Vi));
             Assert.NotEqual(Labels.Of(value, Language.En), Labels.Of(value, Language.Zh));
         }
+    }
+
+    /// <summary>The hand-written status enums of the state machines, which officers see as a workflow's state.</summary>
+    public static TheoryData<Type> StatusEnums() => [typeof(VerificationStatus), typeof(CriteriaStatus), typeof(HandoverStatus), typeof(AlertStatus)];
+
+    [Fact]
+    public void TheStatusEnumsAreEveryStatusEnumOfTheWorkflowsAssembly()
+    {
+        var statuses = typeof(VerificationStatus).Assembly.GetExportedTypes()
+            .Where(t => t.IsEnum && t.Name.EndsWith("Status", StringComparison.Ordinal) && t.Namespace != "Liaison.Workflows.Calendar")
+            .ToHashSet();
+
+        Assert.Equal(((IEnumerable<object[]>)StatusEnums()).Select(row => (Type)row[0]).ToHashSet(), statuses);
+    }
+
+    [Theory]
+    [MemberData(nameof(StatusEnums))]
+    public void EveryStatusHasADistinctLabelInVietnameseChineseAndEnglish(Type statusEnum)
+    {
+        foreach (var language in Enum.GetValues<Language>())
+        {
+            var labels = Enum.GetValues(statusEnum).Cast<Enum>().Select(v => Labels.TryOf(v, language)).ToList();
+
+            Assert.All(labels, label => Assert.False(string.IsNullOrWhiteSpace(label), $"a {statusEnum.Name} value has no {language} label"));
+            Assert.Equal(labels.Count, labels.Distinct(StringComparer.Ordinal).Count());
+        }
+
+        foreach (var value in Enum.GetValues(statusEnum).Cast<Enum>())
+        {
+            Assert.NotEqual(Labels.Of(value, Language.En), Labels.Of(value, Language.Vi));
+            Assert.NotEqual(Labels.Of(value, Language.En), Labels.Of(value, Language.Zh));
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", Labels.Of(value, Language.Zh));
+        }
+    }
+
+    [Fact]
+    public void StatusLabelsKeepTheirDiacritics()
+    {
+        Assert.Equal("Đã xác nhận tiếp nhận", Labels.Of(AlertStatus.Acknowledged, Language.Vi));
+        Assert.Equal("已上报主管", Labels.Of(AlertStatus.Escalated, Language.Zh));
+        Assert.Equal("Withdrawn", Labels.Of(VerificationStatus.Withdrawn, Language.En));
     }
 
     [Fact]

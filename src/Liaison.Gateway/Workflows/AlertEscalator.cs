@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using Liaison.Gateway.Exchange;
+using Liaison.Gateway.Storage;
+using Liaison.Workflow.V1;
+using Liaison.Workflows;
+using Liaison.Workflows.Alerts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Liaison.Gateway.Workflows;
+
+/// <summary>
+/// Resends hotline alerts that were not acknowledged in time, escalated to the supervisors of
+/// both sides. On the side that raised an alert, an alert still unacknowledged after its window
+/// gets an <see cref="AlertEscalation"/> step one level higher; the next one only after another
+/// full window since the last, and none beyond <see cref="WorkflowJobsOptions.MaxEscalationLevel"/>.
+/// The step travels to the partner like any step (that is the resend), so both sides' folds show
+/// the level; each side logs it (event 4101 here, 4102 there) for its supervisors.
+/// <para>
+/// Idempotent: an escalation's request id is derived from the workflow id and the level, so a
+/// sweep repeated after a crash or by a second instance answers from the store instead of
+/// escalating twice. The node, store and coordinator are resolved on the first sweep, because
+/// the node is loaded only when the host starts. Thread-safe.
+/// </para>
+/// </summary>
+public sealed class AlertEscalator(
+    IServiceProvider services,
+    TimeProvider time,
+    IOptions<WorkflowJobsOptions> options,
+    ILogger<AlertEscalator> logger) : BackgroundService
+{
+    private const string Job = "alert escalation";
+    private readonly WorkflowJobsOptions settings = options.Value;
+
+    // What this process already logged: the partner's escalation levels, and alerts that ran out of levels.
+    // Lost on restart, so an escalation may be logged once more after one; never missed.
+    private readonly ConcurrentDictionary<string, uint> receivedLevels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> exhausted = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The request id of an alert's escalation to <paramref name="level"/>, the same in every retry:
+    /// "escalation/{level}/{workflow id}", or with the workflow id's SHA-256 when that would be too long.
+    /// </summary>
+    public static string RequestIdFor(string workflowId, uint level) =>
+        WorkflowJobsRequestIds.For(string.Create(CultureInfo.InvariantCulture, $"escalation/{level}"), workflowId);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SweepOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is DbException or TimeoutException)
+            {
+                logger.SweepFailed(Job, e.GetType().Name);
+            }
+
+            await Task.Delay(settings.SweepInterval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>One sweep at the current time; returns the escalations this node took in it (workflow id, level).</summary>
+    public async Task<IReadOnlyList<(string WorkflowId, uint Level)>> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var node = services.GetRequiredService<GatewayNode>();
+        var store = services.GetRequiredService<IGatewayStore>();
+        var coordinator = services.GetRequiredService<WorkflowCoordinator>();
+        var now = time.GetUtcNow();
+        var query = new CorrelationQuery(now - settings.AlertLookback, DateTimeOffset.MaxValue) { MessageTypePrefix = "alert." };
+        var taken = new List<(string, uint)>();
+        foreach (var id in await store.ListCorrelationIdsAsync(query, cancellationToken))
+        {
+            var workflow = await coordinator.GetAsync(id, cancellationToken);
+            if (workflow.State is not AlertState alert || workflow.Steps.Count == 0)
+            {
+                continue;
+            }
+
+            var peer = workflow.Steps[0].Message.PeerNode;
+            if (workflow.InitiatorNode != node.NodeId)
+            {
+                ReportReceived(id, peer, alert);
+            }
+            else if (NextLevel(workflow, alert, now) is { } level && await EscalateAsync(coordinator, workflow, peer, level, cancellationToken))
+            {
+                taken.Add((id, level));
+            }
+        }
+
+        return taken;
+    }
+
+    /// <summary>The level to escalate to now, or null: acknowledged, closed, within the window since the last resend, or out of levels.</summary>
+    private uint? NextLevel(FoldedWorkflow workflow, AlertState alert, DateTimeOffset now)
+    {
+        if (!alert.IsOverdue(now))
+        {
+            return null;
+        }
+
+        var lastResend = workflow.Steps.LastOrDefault(s => s.Event.EventCase == WorkflowEvent.EventOneofCase.AlertEscalation)?.Message.CreatedAt ?? alert.RaisedAt;
+        if (now <= lastResend + alert.AcknowledgementWindow)
+        {
+            return null;
+        }
+
+        if (alert.EscalationLevel >= settings.MaxEscalationLevel)
+        {
+            if (exhausted.TryAdd(alert.WorkflowId, true))
+            {
+                logger.AlertEscalationExhausted(alert.WorkflowId, alert.EscalationLevel);
+            }
+
+            return null;
+        }
+
+        return alert.EscalationLevel + 1;
+    }
+
+    private async Task<bool> EscalateAsync(WorkflowCoordinator coordinator, FoldedWorkflow workflow, string peer, uint level, CancellationToken cancellationToken)
+    {
+        var step = new WorkflowEvent
+        {
+            WorkflowId = workflow.WorkflowId,
+            CaseReference = workflow.Steps[0].Event.CaseReference,
+            OfficerId = settings.SystemOfficerId,
+            AlertEscalation = new AlertEscalation
+            {
+                EscalationLevel = level,
+                Reason = new LocalizedText
+                {
+                    Language = "en",
+                    Text = string.Create(CultureInfo.InvariantCulture, $"Not acknowledged within the acknowledgement window; resent to supervisors (level {level})."),
+                },
+            },
+        };
+        try
+        {
+            var (_, result) = await coordinator.SubmitStepAsync(RequestIdFor(workflow.WorkflowId, level), peer, step, cancellationToken);
+            if (result.IsReplay)
+            {
+                return false;
+            }
+        }
+        catch (Exception e) when (e is IllegalTransitionException or WorkflowRefusedException or RequestIdConflictException)
+        {
+            // Acknowledged or closed meanwhile, or the step was taken under this id before: nothing to resend now.
+            var reason = e.GetType().Name;
+            logger.JobStepNotTaken(workflow.WorkflowId, Job, reason);
+            return false;
+        }
+
+        logger.AlertEscalated(workflow.WorkflowId, peer, level);
+        return true;
+    }
+
+    private void ReportReceived(string workflowId, string peer, AlertState alert)
+    {
+        var level = alert.EscalationLevel;
+        if (level == 0)
+        {
+            return;
+        }
+
+        var previous = receivedLevels.GetOrAdd(workflowId, 0u);
+        if (level > previous && receivedLevels.TryUpdate(workflowId, level, previous))
+        {
+            logger.AlertEscalationReceived(workflowId, peer, level);
+        }
+    }
+}

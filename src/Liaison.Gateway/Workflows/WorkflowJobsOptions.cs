@@ -1,0 +1,35 @@
+namespace Liaison.Gateway.Workflows;
+
+/// <summary>
+/// Settings of the workflows' background jobs, the <see cref="AlertEscalator"/> and the
+/// <see cref="DeadlineMonitor"/>, from the "Workflows" section; checked at start-up by
+/// <see cref="WorkflowJobsOptionsValidator"/>. Mutable for configuration binding only.
+/// </summary>
+public sealed class WorkflowJobsOptions
+{
+    public const string Section = "Workflows";
+
+    /// <summary>How often each job looks at the open workflows. Default 30 seconds; at most 1 hour.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The highest escalation level an unacknowledged alert reaches; after it the gateway stops
+    /// resending (people are on the phone by then). Default 3; between 1 and 10.
+    /// </summary>
+    public int MaxEscalationLevel { get; set; } = 3;
+
+    /// <summary>Alerts with no step for longer than this are no longer looked at. Default 7 days.</summary>
+    public TimeSpan AlertLookback { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Verification requests with no step for longer than this are no longer looked at. Default
+    /// 180 days: well past both deadlines (30 working days) even across Tết or Golden Week.
+    /// </summary>
+    public TimeSpan VerificationLookback { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>
+    /// The officer id the gateway's own steps (escalations, reminders) carry: opaque, never a
+    /// name, 1-64 of A-Za-z0-9/._-. Default "gateway.system".
+    /// </summary>
+    public string SystemOfficerId { get; set; } = "gateway.system";
+}

@@ -1,0 +1,40 @@
+using Liaison.Workflows;
+using Microsoft.Extensions.Options;
+
+namespace Liaison.Gateway.Workflows;
+
+/// <summary>Checks <see cref="WorkflowJobsOptions"/> at start-up and says, in sentences, what to fix.</summary>
+public sealed class WorkflowJobsOptionsValidator : IValidateOptions<WorkflowJobsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WorkflowJobsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        if (options.SweepInterval <= TimeSpan.Zero || options.SweepInterval > TimeSpan.FromHours(1))
+        {
+            problems.Add($"Workflows:SweepInterval must be positive and at most one hour; it is {options.SweepInterval}.");
+        }
+
+        if (options.MaxEscalationLevel is < 1 or > 10)
+        {
+            problems.Add($"Workflows:MaxEscalationLevel must be between 1 and 10; it is {options.MaxEscalationLevel}.");
+        }
+
+        if (options.AlertLookback <= TimeSpan.Zero)
+        {
+            problems.Add("Workflows:AlertLookback must be positive.");
+        }
+
+        if (options.VerificationLookback < TimeSpan.FromDays(60))
+        {
+            problems.Add("Workflows:VerificationLookback must be at least 60 days, or requests would be forgotten before their deadlines.");
+        }
+
+        if (!WorkflowIds.IsValid(options.SystemOfficerId))
+        {
+            problems.Add("Workflows:SystemOfficerId must be 1-64 of A-Za-z0-9/._-, starting with a letter or digit (an opaque id, never a name).");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
