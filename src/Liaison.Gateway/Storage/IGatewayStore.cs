@@ -75,6 +75,7 @@ public interface IGatewayStore
     /// to send again. One exception: an envelope refused before may be followed by an
     /// authentic one with the same id, which is stored (see <see cref="MessageTransitions"/>).
     /// </summary>
+    /// <param name="record">Its envelope and payload bytes are kept as they are, not copied: they must not change after the call.</param>
     /// <param name="receiptOutboxBytes">The signed receipt to send back, or null to send none.</param>
     /// <exception cref="IllegalStateTransitionException">The id is one of this node's outbound envelopes.</exception>
     Task<RecordResult> RecordInboundAsync(InboundRecord record, ReadOnlyMemory<byte>? receiptOutboxBytes, CancellationToken cancellationToken = default);

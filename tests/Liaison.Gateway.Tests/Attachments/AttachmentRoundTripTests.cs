@@ -55,12 +55,14 @@ public sealed class AttachmentRoundTripTests(ITestOutputHelper output)
                 + $"({(double)growths[node] / TwentyMegabytes:P0} of the attachment's size)");
         }
 
-        // KNOWN GAP (issue 4 stays open on it): the target is growth below the attachment's size;
-        // measured here it is about 1-1.7x on the sender and 2.5-2.8x on the receiver (outbox batches
-        // and broker prefetch are counted in messages, not bytes). This bound is a regression guard
-        // until batches are capped by bytes: it fails if memory starts to scale further.
-        const long guard = 4L * TwentyMegabytes;
-        Assert.All(growths, g => Assert.True(g.Value < guard, $"{g.Key}'s peak resident memory grew by {g.Value} bytes, not less than four times the attachment's {TwentyMegabytes}."));
+        // KNOWN GAP (issue 4 stays open on it): the target is growth below the attachment's size.
+        // Outbox claims and inbound processing are now capped by bytes (Messaging:OutboxBatchMaxBytes,
+        // Messaging:InboundMaxBytesInProcess), chunks are no longer copied needlessly and background
+        // GC is off (Liaison.Gateway.csproj): measured 0.7-1.1x on the sender and 0.7-1.35x on the
+        // receiver, so the target is met in some runs but not reliably. This bound is a regression
+        // guard, halved from 4x: it fails if memory starts to scale with the attachment again.
+        const long guard = 2L * TwentyMegabytes;
+        Assert.All(growths, g => Assert.True(g.Value < guard, $"{g.Key}'s peak resident memory grew by {g.Value} bytes, not less than twice the attachment's {TwentyMegabytes}."));
     }
 
     private static async Task<Attachment?> FindAsync(LiaisonAttachmentService.LiaisonAttachmentServiceClient client, string name)

@@ -45,8 +45,10 @@ internal static class InboundOperation
             // Received → Verified → Stored (or Received → Rejected) all happen in this transaction.
             State = record.IsAccepted ? MessageState.Stored : MessageState.Rejected,
             RejectionReason = record.RejectionReason,
-            EnvelopeBytes = record.EnvelopeBytes.ToArray(),
-            Payload = OptionalBytes.Copy(record.Payload),
+            // Not copied: the record's bytes are the message's (see IGatewayStore.RecordInboundAsync),
+            // and a copy of an attachment chunk is two large-object allocations per envelope.
+            EnvelopeBytes = record.EnvelopeBytes,
+            Payload = record.Payload,
             ReceiptBytes = receipt,
             CreatedAt = now,
             UpdatedAt = now,
