@@ -1,0 +1,16 @@
+namespace Liaison.Fuzzing;
+
+/// <summary>The targets by name.</summary>
+public static class FuzzTargets
+{
+    public static readonly IReadOnlyList<string> Names = ["envelope", "agreement", "receipt"];
+
+    /// <summary>Builds a target (keys, agreements and seeds are generated on first use).</summary>
+    public static IFuzzTarget Create(string name) => name switch
+    {
+        "envelope" => new EnvelopeTarget(),
+        "agreement" => new AgreementTarget(),
+        "receipt" => new ReceiptTarget(),
+        _ => throw new ArgumentException($"Unknown target '{name}'; expected one of {string.Join(", ", Names)}.", nameof(name)),
+    };
+}
