@@ -8,7 +8,8 @@ namespace Liaison.Gateway.Tests.Messaging;
 /// <summary>What the exchange tests do on a pair of gateways: submit, and wait for the outcome with a deadline.</summary>
 internal static class ExchangeScenario
 {
-    public static readonly TimeSpan Delivery = TimeSpan.FromSeconds(30);
+    // A safety net, not a timing claim: generous, because CI machines are shared and loaded.
+    public static readonly TimeSpan Delivery = TimeSpan.FromSeconds(90);
 
     /// <summary>A minimal verification request; the test checks it arrives byte for byte.</summary>
     public static byte[] Payload(string requestId) =>
