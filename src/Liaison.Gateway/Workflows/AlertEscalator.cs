@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Globalization;
 using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Storage;
@@ -7,7 +6,6 @@ using Liaison.Workflow.V1;
 using Liaison.Workflows;
 using Liaison.Workflows.Alerts;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +29,7 @@ public sealed class AlertEscalator(
     IServiceProvider services,
     TimeProvider time,
     IOptions<WorkflowJobsOptions> options,
-    ILogger<AlertEscalator> logger) : BackgroundService
+    ILogger<AlertEscalator> logger) : PeriodicWorkflowJob(Job, options.Value.SweepInterval, time, logger)
 {
     private const string Job = "alert escalation";
     private readonly WorkflowJobsOptions settings = options.Value;
@@ -48,22 +46,7 @@ public sealed class AlertEscalator(
     public static string RequestIdFor(string workflowId, uint level) =>
         WorkflowJobsRequestIds.For(string.Create(CultureInfo.InvariantCulture, $"escalation/{level}"), workflowId);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is DbException or TimeoutException)
-            {
-                logger.SweepFailed(Job, e.GetType().Name);
-            }
-
-            await Task.Delay(settings.SweepInterval, time, stoppingToken);
-        }
-    }
+    protected override Task SweepAsync(CancellationToken cancellationToken) => SweepOnceAsync(cancellationToken);
 
     /// <summary>One sweep at the current time; returns the escalations this node took in it (workflow id, level).</summary>
     public async Task<IReadOnlyList<(string WorkflowId, uint Level)>> SweepOnceAsync(CancellationToken cancellationToken)
@@ -71,7 +54,7 @@ public sealed class AlertEscalator(
         var node = services.GetRequiredService<GatewayNode>();
         var store = services.GetRequiredService<IGatewayStore>();
         var coordinator = services.GetRequiredService<WorkflowCoordinator>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var query = new CorrelationQuery(now - settings.AlertLookback, DateTimeOffset.MaxValue) { MessageTypePrefix = "alert." };
         var taken = new List<(string, uint)>();
         foreach (var id in await store.ListCorrelationIdsAsync(query, cancellationToken))

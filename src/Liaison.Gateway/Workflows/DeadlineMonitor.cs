@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Globalization;
 using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Storage;
@@ -8,7 +7,6 @@ using Liaison.Workflows;
 using Liaison.Workflows.Calendar;
 using Liaison.Workflows.Verification;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +31,7 @@ public sealed class DeadlineMonitor(
     IServiceProvider services,
     TimeProvider time,
     IOptions<WorkflowJobsOptions> options,
-    ILogger<DeadlineMonitor> logger) : BackgroundService
+    ILogger<DeadlineMonitor> logger) : PeriodicWorkflowJob(Job, options.Value.SweepInterval, time, logger)
 {
     private const string Job = "deadline reminder";
     private static readonly DeadlineKind[] Deadlines = [DeadlineKind.Verification, DeadlineKind.Identification];
@@ -53,22 +51,7 @@ public sealed class DeadlineMonitor(
         return WorkflowJobsRequestIds.For(string.Create(CultureInfo.InvariantCulture, $"reminder/{reminder.Deadline}-{which}"), workflowId);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is DbException or TimeoutException)
-            {
-                logger.SweepFailed(Job, e.GetType().Name);
-            }
-
-            await Task.Delay(settings.SweepInterval, time, stoppingToken);
-        }
-    }
+    protected override Task SweepAsync(CancellationToken cancellationToken) => SweepOnceAsync(cancellationToken);
 
     /// <summary>One sweep at the current time; returns the reminders this node sent in it.</summary>
     public async Task<IReadOnlyList<(string WorkflowId, Reminder Reminder)>> SweepOnceAsync(CancellationToken cancellationToken)
@@ -77,7 +60,7 @@ public sealed class DeadlineMonitor(
         var store = services.GetRequiredService<IGatewayStore>();
         var coordinator = services.GetRequiredService<WorkflowCoordinator>();
         var deadlines = services.GetRequiredService<WorkflowDeadlines>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var query = new CorrelationQuery(now - settings.VerificationLookback, DateTimeOffset.MaxValue) { MessageTypePrefix = "verification." };
         var sent = new List<(string, Reminder)>();
         foreach (var id in await store.ListCorrelationIdsAsync(query, cancellationToken))
