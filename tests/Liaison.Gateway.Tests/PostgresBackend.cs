@@ -15,7 +15,12 @@ public sealed class PostgresBackend : StoreBackend
     private readonly Lazy<Task<PostgresDatabase>> database = new(() => PostgresServer.CreateDatabaseAsync("gateway_store"));
     private int count;
 
-    public override IReadOnlyList<string> DropAuditGuardsSql { get; } = ["DROP TRIGGER audit_no_change ON audit"];
+    public override IReadOnlyList<string> DropAuditGuardsSql { get; } =
+    [
+        "DROP TRIGGER audit_no_change ON audit",
+        "DROP TRIGGER audit_nodes_no_change ON audit_nodes",
+        "DROP TRIGGER checkpoints_no_change ON checkpoints",
+    ];
 
     public override async Task<StoreOptions> NewDatabaseAsync() => new()
     {

@@ -9,7 +9,12 @@ public sealed class SqliteBackend : StoreBackend
     private readonly string root = Directory.CreateTempSubdirectory("liaison-store-").FullName;
     private int count;
 
-    public override IReadOnlyList<string> DropAuditGuardsSql { get; } = ["DROP TRIGGER audit_no_update", "DROP TRIGGER audit_no_delete"];
+    public override IReadOnlyList<string> DropAuditGuardsSql { get; } =
+    [
+        "DROP TRIGGER audit_no_update", "DROP TRIGGER audit_no_delete",
+        "DROP TRIGGER audit_nodes_no_update", "DROP TRIGGER audit_nodes_no_delete",
+        "DROP TRIGGER checkpoints_no_update", "DROP TRIGGER checkpoints_no_delete",
+    ];
 
     public override Task<StoreOptions> NewDatabaseAsync() => Task.FromResult(new StoreOptions
     {

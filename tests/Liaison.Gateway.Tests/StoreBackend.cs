@@ -15,7 +15,7 @@ public abstract class StoreBackend : IAsyncLifetime
     /// <summary>Runs SQL behind the store's back, as an intruder with database access would.</summary>
     public abstract Task ExecuteRawAsync(StoreOptions options, string sql);
 
-    /// <summary>SQL that removes the triggers refusing UPDATE and DELETE on the audit table.</summary>
+    /// <summary>SQL that removes the triggers refusing UPDATE and DELETE on the audit log's tables (audit, audit_nodes, checkpoints).</summary>
     public abstract IReadOnlyList<string> DropAuditGuardsSql { get; }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -31,6 +31,7 @@ public sealed class TestParties
     public TestParties()
     {
         var (agreement, laoCai, yunnan) = Shared.Value;
+        (Agreement, LaoCaiKeys) = (agreement, laoCai);
         Time = new FakeTimeProvider(Epoch.AddDays(1));
         LaoCaiSealer = new EnvelopeSealer(agreement, laoCai, Time);
         YunnanOpener = new EnvelopeOpener(agreement, yunnan, Time);
@@ -39,6 +40,10 @@ public sealed class TestParties
     }
 
     public FakeTimeProvider Time { get; }
+
+    public AgreementInForce Agreement { get; }
+
+    public KeyRing LaoCaiKeys { get; }
 
     public EnvelopeSealer LaoCaiSealer { get; }
 

@@ -59,6 +59,10 @@ internal static class LiaisonCommand
             {
                 new HandoverExportCommand(context, language),
             },
+            new Command("audit", "Check a node's audit transparency log.")
+            {
+                new AuditVerifyCommand(context),
+            },
             new ReportCommand(context, language),
             new DemoCommand(context),
         };

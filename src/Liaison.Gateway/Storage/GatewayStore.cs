@@ -1,4 +1,6 @@
 using System.Globalization;
+using Liaison.Audit.Merkle;
+using Liaison.Audit.Notes;
 using Liaison.Crypto;
 using Liaison.Crypto.Envelopes;
 using Liaison.Envelope.V1;
@@ -243,6 +245,65 @@ public sealed class GatewayStore : IGatewayStore, IAsyncDisposable
 
     public Task<AuditChainReport> VerifyAuditChainAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(s => AuditVerifier.VerifyAsync(s, cancellationToken), cancellationToken);
+
+    public Task<AuditTreeHead> GetAuditTreeHeadAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(
+            async s =>
+            {
+                var size = await AuditNodeTable.LeafCountAsync(s, cancellationToken);
+                return new AuditTreeHead(size, await new MerkleProver(new StoreHashStore(s)).RootAsync((ulong)size, cancellationToken));
+            },
+            cancellationToken);
+
+    public Task<InclusionProof> GetAuditInclusionProofAsync(long seq, long treeSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(seq, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(seq, treeSize);
+        return ReadAsync(
+            async s =>
+            {
+                await RequireTreeSizeAsync(s, treeSize, cancellationToken);
+                return await new MerkleProver(new StoreHashStore(s)).InclusionProofAsync((ulong)(seq - 1), (ulong)treeSize, cancellationToken);
+            },
+            cancellationToken);
+    }
+
+    public Task<ConsistencyProof> GetAuditConsistencyProofAsync(long fromSize, long toSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fromSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fromSize, toSize);
+        return ReadAsync(
+            async s =>
+            {
+                await RequireTreeSizeAsync(s, toSize, cancellationToken);
+                return await new MerkleProver(new StoreHashStore(s)).ConsistencyProofAsync((ulong)fromSize, (ulong)toSize, cancellationToken);
+            },
+            cancellationToken);
+    }
+
+    public Task<AuditCheckpoint?> IssueAuditCheckpointAsync(string origin, INoteSigner signer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(signer);
+        return writer.WriteAsync(c => CheckpointOperation.RunAsync(c, origin, signer, CancellationToken.None), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<AuditCheckpoint>> ListAuditCheckpointsAsync(long fromSize, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return ReadAsync<IReadOnlyList<AuditCheckpoint>>(
+            async s => (await CheckpointTable.ReadAsync(s, fromSize, max, cancellationToken)).ConvertAll(r => r.ToCheckpoint()),
+            cancellationToken);
+    }
+
+    private static async Task RequireTreeSizeAsync(StoreSession session, long treeSize, CancellationToken cancellationToken)
+    {
+        var size = await AuditNodeTable.LeafCountAsync(session, cancellationToken);
+        if (treeSize > size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(treeSize), treeSize, $"The audit log has {size} entries.");
+        }
+    }
 
     /// <summary>Lets every queued write commit, then closes the store's connections.</summary>
     public async ValueTask DisposeAsync()

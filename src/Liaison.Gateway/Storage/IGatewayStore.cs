@@ -1,3 +1,5 @@
+using Liaison.Audit.Merkle;
+using Liaison.Audit.Notes;
 using Liaison.Crypto.Envelopes;
 using Liaison.Envelope.V1;
 
@@ -132,4 +134,29 @@ public interface IGatewayStore
 
     /// <summary>Recomputes every hash of the audit chain and reports the first entry that does not fit.</summary>
     Task<AuditChainReport> VerifyAuditChainAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The size and RFC 6962 root of the audit log's Merkle tree, as committed. Leaf i is
+    /// SHA-256(0x00 ‖ canonical bytes of entry i + 1) (see deploy/audit-log.md).
+    /// </summary>
+    Task<AuditTreeHead> GetAuditTreeHeadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The inclusion proof of entry <paramref name="seq"/> (leaf index seq - 1) in the tree of the first <paramref name="treeSize"/> entries.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">seq is not in 1..treeSize, or the log is shorter than treeSize.</exception>
+    Task<InclusionProof> GetAuditInclusionProofAsync(long seq, long treeSize, CancellationToken cancellationToken = default);
+
+    /// <summary>The proof that the tree of the first <paramref name="fromSize"/> entries is a prefix of the one of <paramref name="toSize"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">fromSize is negative or above toSize, or the log is shorter than toSize.</exception>
+    Task<ConsistencyProof> GetAuditConsistencyProofAsync(long fromSize, long toSize, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Signs a C2SP checkpoint of the audit log as committed so far and stores it, unless the
+    /// log is empty or has not grown since the last checkpoint (then null). Goes through the
+    /// writer, so the checkpoint covers exactly the entries committed before it.
+    /// </summary>
+    /// <param name="origin">The log's origin line, e.g. "liaison.example/vn-laocai/audit".</param>
+    Task<AuditCheckpoint?> IssueAuditCheckpointAsync(string origin, INoteSigner signer, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="max"/> stored checkpoints of tree size <paramref name="fromSize"/> or more, smallest first.</summary>
+    Task<IReadOnlyList<AuditCheckpoint>> ListAuditCheckpointsAsync(long fromSize, int max, CancellationToken cancellationToken = default);
 }

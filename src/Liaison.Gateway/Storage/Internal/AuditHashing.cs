@@ -19,7 +19,9 @@ namespace Liaison.Gateway.Storage.Internal;
 /// hash(e)      = SHA-256(hash(previous entry) ‖ canonical(e)); for seq 1 the previous hash is 32 zero bytes.
 /// </code>
 /// Every field is length-prefixed or fixed-size, so no two entries encode alike;
-/// the label keeps these hashes apart from any other SHA-256 use. Thread-safe.
+/// the label keeps these hashes apart from any other SHA-256 use. The same canonical
+/// bytes are the entry's leaf data in the audit log's RFC 6962 Merkle tree (leaf index
+/// seq - 1; see deploy/audit-log.md). Thread-safe.
 /// </summary>
 internal static class AuditHashing
 {

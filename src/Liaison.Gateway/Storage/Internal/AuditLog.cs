@@ -1,42 +1,102 @@
+using Liaison.Audit.Merkle;
+
 namespace Liaison.Gateway.Storage.Internal;
 
 /// <summary>
-/// Appends to the audit chain inside one write transaction. It reads the chain's
-/// head once when the transaction starts and then carries it forward, so a batch of
-/// writes hashes in a single pass. Seq numbers are assigned here, not by the
-/// database, so they have no gaps; the primary key makes a second writer fail
-/// rather than fork the chain. Not thread-safe: owned by the single writer.
+/// Appends to the audit trail inside the writer's transactions. Each entry is written
+/// twice over: into the hash chain (its <c>hash</c> column, which proves order) and as
+/// the next leaf of the RFC 6962 Merkle tree, whose completed nodes go into audit_nodes
+/// in the same transaction (leaf data = <see cref="AuditHashing.Canonical"/>, leaf
+/// index = seq - 1). The chain head and the tree's <see cref="CompactRange"/> stay in
+/// memory from one transaction to the next; the writer calls <see cref="Invalidate"/>
+/// when a transaction fails, and the next one rebuilds them from what the store
+/// really holds. Seq numbers are assigned here, not by the database, so they have no
+/// gaps; the primary keys make a second writer fail rather than fork the log.
+/// Not thread-safe: owned by the single writer.
 /// </summary>
-internal sealed class AuditLog
+internal sealed class AuditLog(TimeProvider time)
 {
-    private readonly StoreSession session;
-    private readonly TimeProvider time;
-    private long lastSeq;
-    private byte[] lastHash;
+    private const int BackfillPage = 1000;
 
-    private AuditLog(StoreSession session, TimeProvider time, long lastSeq, byte[] lastHash)
+    private StoreSession? session;
+    private long lastSeq;
+    private byte[] lastHash = AuditHashing.Genesis.ToArray();
+    private CompactRange? tree;
+
+    /// <summary>How many entries the log holds, including this transaction's so far.</summary>
+    public long Size => lastSeq;
+
+    /// <summary>The tree head over all entries, including this transaction's so far.</summary>
+    public MerkleHash Root => (tree ?? throw new InvalidOperationException("The audit log is not bound to a transaction.")).Root();
+
+    /// <summary>
+    /// Binds the log to a transaction, first rebuilding its head from the store if it has
+    /// none (at the first transaction after opening, or after a failed one). A store whose
+    /// tree lags its entries (written before the tree existed) has the missing leaves added here.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The tree and the entries disagree: the store was damaged.</exception>
+    public async Task BeginAsync(StoreSession transaction, CancellationToken cancellationToken)
     {
-        this.session = session;
-        this.time = time;
-        this.lastSeq = lastSeq;
-        this.lastHash = lastHash;
+        session = transaction;
+        if (tree is not null)
+        {
+            return;
+        }
+
+        var last = await AuditTable.ReadLastAsync(transaction, cancellationToken);
+        var entries = last?.Seq ?? 0;
+        var leaves = await AuditNodeTable.LeafCountAsync(transaction, cancellationToken);
+        if (leaves > entries)
+        {
+            throw new InvalidDataException($"The audit tree has {leaves} leaves but the audit table ends at entry {entries}: entries were removed; run liaison audit verify.");
+        }
+
+        var resumed = CompactRange.Resume((ulong)leaves, await AuditNodeTable.GetAsync(transaction, CompactRange.FrontierNodes((ulong)leaves), cancellationToken));
+        while ((long)resumed.Size < entries)
+        {
+            foreach (var row in await AuditTable.ReadAsync(transaction, (long)resumed.Size + 1, BackfillPage, cancellationToken))
+            {
+                if (row.Seq != (long)resumed.Size + 1)
+                {
+                    throw new InvalidDataException($"Audit entry {(long)resumed.Size + 1} is missing; run liaison audit verify.");
+                }
+
+                await AddLeafAsync(transaction, resumed, row, cancellationToken);
+            }
+        }
+
+        (lastSeq, lastHash, tree) = (entries, last?.Hash ?? AuditHashing.Genesis.ToArray(), resumed);
     }
 
-    public static async Task<AuditLog> OpenAsync(StoreSession session, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Forgets the in-memory head: the transaction it had moved on with did not commit.</summary>
+    public void Invalidate()
     {
-        var last = await AuditTable.ReadLastAsync(session, cancellationToken);
-        return new AuditLog(session, time, last?.Seq ?? 0, last?.Hash ?? AuditHashing.Genesis.ToArray());
+        tree = null;
+        session = null;
     }
 
     /// <param name="detail">Ids, states and numbers only: never anything from a payload.</param>
     public async Task AppendAsync(AuditEventType type, Guid? envelopeId, string peerNode, string reasonCode, string detail, CancellationToken cancellationToken)
     {
+        if (session is null || tree is null)
+        {
+            throw new InvalidOperationException("The audit log is not bound to a transaction.");
+        }
+
         var row = new AuditRow(lastSeq + 1, DbValues.Millis(time.GetUtcNow()), type.ToString(), envelopeId, peerNode, reasonCode, detail, []);
         row = row with { Hash = AuditHashing.Hash(lastHash, row) };
         await AuditTable.InsertAsync(session, row, cancellationToken);
+        await AddLeafAsync(session, tree, row, cancellationToken);
         (lastSeq, lastHash) = (row.Seq, row.Hash);
     }
 
     public Task AppendAsync(AuditEventType type, MessageRecord message, string detail, CancellationToken cancellationToken) =>
         AppendAsync(type, message.EnvelopeId, message.PeerNode, ReasonCodes.Of(message.RejectionReason), detail, cancellationToken);
+
+    private static async Task AddLeafAsync(StoreSession session, CompactRange range, AuditRow row, CancellationToken cancellationToken)
+    {
+        var completed = new List<(NodeId, MerkleHash)>(4);
+        range.AppendLeaf(AuditHashing.Canonical(row), (id, hash) => completed.Add((id, hash)));
+        await AuditNodeTable.InsertAsync(session, completed, cancellationToken);
+    }
 }

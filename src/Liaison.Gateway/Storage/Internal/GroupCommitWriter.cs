@@ -24,6 +24,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly StoreOptions options;
     private readonly ILogger logger;
     private readonly Task loop;
+
+    // The audit log's head, carried from one transaction to the next (see AuditLog).
+    private readonly AuditLog audit;
     private long committedTransactions;
 
     public GroupCommitWriter(SqlDialect dialect, TimeProvider time, StoreOptions options, ILogger logger)
@@ -32,6 +35,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         this.time = time;
         this.options = options;
         this.logger = logger;
+        audit = new AuditLog(time);
         loop = Task.Run(RunAsync);
     }
 
@@ -119,7 +123,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             await using var connection = await dialect.OpenAsync(CancellationToken.None);
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
             var session = new StoreSession(connection, transaction, dialect);
-            var context = new WriteContext(session, await AuditLog.OpenAsync(session, time, CancellationToken.None), time, options);
+            await audit.BeginAsync(session, CancellationToken.None);
+            var context = new WriteContext(session, audit, time, options);
             foreach (var write in writes)
             {
                 await write.RunAsync(context);
@@ -133,6 +138,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         catch (Exception error)
 #pragma warning restore CA1031
         {
+            audit.Invalidate();
             return error;
         }
     }

@@ -37,6 +37,11 @@ internal sealed class PostgresDialect : SqlDialect
         "CREATE OR REPLACE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()",
     ];
 
+    public override IReadOnlyList<string> AppendOnlyStatements(string table) =>
+    [
+        $"CREATE OR REPLACE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()",
+    ];
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
 

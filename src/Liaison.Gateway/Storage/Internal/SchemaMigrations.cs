@@ -73,6 +73,28 @@ internal static class SchemaMigrations
             // Attachments find their chunks and manifest by correlation id.
             "CREATE INDEX IF NOT EXISTS messages_by_correlation ON messages (correlation_id, direction, message_type)",
         ]),
+        (3,
+        [
+            // The audit log's Merkle tree (RFC 6962): every perfect subtree completed so far, level 0
+            // being the leaf hashes of the audit entries (leaf index = seq - 1). Written with the entries.
+            $"""
+            CREATE TABLE IF NOT EXISTS audit_nodes (
+                level integer NOT NULL,
+                idx bigint NOT NULL,
+                hash {d.BlobType} NOT NULL,
+                PRIMARY KEY (level, idx))
+            """,
+            // Signed C2SP checkpoints of the audit log, at most one per tree size.
+            $"""
+            CREATE TABLE IF NOT EXISTS checkpoints (
+                tree_size bigint NOT NULL PRIMARY KEY,
+                root {d.BlobType} NOT NULL,
+                note text NOT NULL,
+                issued_at bigint NOT NULL)
+            """,
+            .. d.AppendOnlyStatements("audit_nodes"),
+            .. d.AppendOnlyStatements("checkpoints"),
+        ]),
     ];
 
     /// <returns>The versions applied by this call.</returns>

@@ -20,6 +20,13 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>Statements that make the audit table refuse UPDATE and DELETE.</summary>
     public abstract IReadOnlyList<string> AppendOnlyAuditStatements { get; }
 
+    /// <summary>
+    /// Statements that make <paramref name="table"/> refuse UPDATE and DELETE, with triggers named after
+    /// it (SQLite: <c>&lt;table&gt;_no_update</c> and <c>&lt;table&gt;_no_delete</c>; PostgreSQL:
+    /// <c>&lt;table&gt;_no_change</c>, using the function of <see cref="AppendOnlyAuditStatements"/>).
+    /// </summary>
+    public abstract IReadOnlyList<string> AppendOnlyStatements(string table);
+
     /// <summary>An open connection, with the per-connection settings this store relies on.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

@@ -11,4 +11,10 @@ internal static partial class StoreLog
     // The exception's message is left out on purpose: database errors quote values.
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "A batch of {Count} writes failed ({ErrorType}); running them one by one")]
     public static partial void BatchFailed(ILogger logger, int count, string errorType);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Audit checkpoint signed at tree size {Size}")]
+    public static partial void CheckpointIssued(ILogger logger, long size);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Signing an audit checkpoint failed ({ErrorType}); trying again at the next interval")]
+    public static partial void CheckpointFailed(ILogger logger, string errorType);
 }
