@@ -1,6 +1,8 @@
+using Grpc.AspNetCore.Server.Model;
 using Liaison.Gateway.Attachments;
 using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Grpc;
+using Liaison.Gateway.Grpc.Internal;
 using Liaison.Gateway.Hosting;
 using Liaison.Gateway.Hosting.Internal;
 using Liaison.Gateway.Messaging;
@@ -9,6 +11,7 @@ using Liaison.Gateway.Workflows;
 using Liaison.Workflows.Calendar;
 using Liaison.Workflows.Handover;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,11 +54,6 @@ public static class GatewayHostExtensions
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section);
         // The outbox signal, the submitter and the inbox notifier come with the messaging.
 
-        // Signed checkpoints of the audit log, every AuditLog:CheckpointInterval when it grew.
-        services.AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditLogOptions>, AuditLogOptionsValidator>());
-        services.AddHostedService<CheckpointIssuer>();
-
         // Read now, not at start: the transport is chosen while the bus is registered.
         // Without Messaging:BrokerUri the gateway uses MassTransit's in-memory transport.
         var messaging = new MessagingOptions();
@@ -85,21 +83,32 @@ public static class GatewayHostExtensions
             grpc.MaxReceiveMessageSize = MaxRequestBytes;
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
         });
+        // Every service (health and reflection too) is bound with request parsers whose failures are INVALID_ARGUMENT.
+        services.RemoveAll(typeof(IServiceMethodProvider<>));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(GuardedServiceMethodProvider<>)));
         services.AddGrpcReflection();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
+        services.AddRateLimiter(_ => { });
+        services.AddSingleton<IConfigureOptions<RateLimiterOptions>, ClientRateLimiting>();
         services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelSetup>();
         return builder;
     }
 
-    /// <summary>Maps the gateway API, grpc.health.v1 and server reflection.</summary>
+    /// <summary>
+    /// Maps the gateway API, grpc.health.v1 and server reflection. Every service but the
+    /// health checks is rate-limited per client (<see cref="RateLimitOptions"/>).
+    /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGrpcService<GatewayApi>();
-        app.MapGrpcService<WorkflowApi>();
-        app.MapGrpcService<AttachmentApi>();
+        app.UseRateLimiter();
+        app.MapGrpcService<GatewayApi>().RequireRateLimiting(ClientRateLimiting.Policy);
+        app.MapGrpcService<WorkflowApi>().RequireRateLimiting(ClientRateLimiting.Policy);
+        app.MapGrpcService<AttachmentApi>().RequireRateLimiting(ClientRateLimiting.Policy);
         app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcReflectionService().RequireRateLimiting(ClientRateLimiting.Policy);
         return app;
     }
 }

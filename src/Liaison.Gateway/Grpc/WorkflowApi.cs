@@ -40,6 +40,10 @@ public sealed class WorkflowApi(
         {
             violations.Add(new() { Field = "step", Description = "The step is required." });
         }
+        else
+        {
+            violations.AddRange(WorkflowStepLimits.Check(request.Step, "step"));
+        }
 
         if (violations.Count > 0)
         {
@@ -85,6 +89,11 @@ public sealed class WorkflowApi(
         if (!ReportPeriod.TryParse(request.Period, out var period))
         {
             throw new InvalidRequestException([new() { Field = "period", Description = "A period is \"2026-Q3\", \"2026-H1\" or \"2026\"." }]);
+        }
+
+        if (!Enum.IsDefined(request.Format))
+        {
+            throw new InvalidRequestException([new() { Field = "format", Description = "The format must be REPORT_FORMAT_CSV or REPORT_FORMAT_HTML (unspecified means CSV)." }]);
         }
 
         var report = await reports.ComputeAsync(period!, context.CancellationToken);

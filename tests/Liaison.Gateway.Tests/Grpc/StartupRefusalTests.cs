@@ -70,6 +70,21 @@ public sealed class StartupRefusalTests : IDisposable
     }
 
     [Fact]
+    public async Task ARateLimitThatCannotWorkIsRefused()
+    {
+        var settings = files.Settings();
+        settings["Gateway:RateLimit:PermitsPerSecond"] = "0";
+        settings["Gateway:RateLimit:Burst"] = "0";
+
+        var error = await RefusalAsync<OptionsValidationException>(settings);
+
+        Assert.Equal(
+        [
+            "Gateway:RateLimit:PermitsPerSecond must be between 1 and 100000; it is 0.",
+        ], error.Failures);
+    }
+
+    [Fact]
     public async Task AMissingStoreDirectoryIsRefused()
     {
         var settings = files.Settings();

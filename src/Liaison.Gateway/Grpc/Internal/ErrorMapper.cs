@@ -24,6 +24,10 @@ internal static class ErrorMapper
         {
             case InvalidRequestException invalid:
                 return RpcErrors.Create(StatusCode.InvalidArgument, "The request is not valid; see the field violations.", "INVALID_REQUEST", violations: invalid.Violations);
+            case Google.Protobuf.InvalidProtocolBufferException:
+                // Its message is protobuf's own and names no field of ours: a fixed sentence instead.
+                return RpcErrors.Create(StatusCode.InvalidArgument,
+                    "The request is not a valid protocol buffers message: it is truncated, malformed, or nested more than 100 levels deep.", "MALFORMED_REQUEST");
             case InvalidPageTokenException:
                 return RpcErrors.Create(StatusCode.InvalidArgument, "The page token is not valid.", "INVALID_PAGE_TOKEN", violations:
                     [new BadRequest.Types.FieldViolation { Field = "page_token", Description = "The page token is not one this gateway issued; start again without a token." }]);
@@ -61,6 +65,8 @@ internal static class ErrorMapper
                     [new BadRequest.Types.FieldViolation { Field = refusedStep.Field, Description = refusedStep.Message }]);
             case Workflows.WorkflowNotFoundException missingWorkflow:
                 return RpcErrors.Create(StatusCode.NotFound, missingWorkflow.Message, "WORKFLOW_NOT_FOUND", [new("name", "workflows/" + missingWorkflow.WorkflowId)]);
+            case RateLimitedException limited:
+                return RpcErrors.Create(StatusCode.ResourceExhausted, limited.Message, "RATE_LIMITED", retryDelay: limited.RetryAfter);
             case InboxSubscriberFellBehindException behind:
                 return RpcErrors.Create(StatusCode.Aborted, behind.Message, "INBOX_STREAM_FELL_BEHIND");
             case DbException { IsTransient: true } or TimeoutException or IOException or ObjectDisposedException:

@@ -4,7 +4,7 @@ using Grpc.Core;
 
 namespace Liaison.Gateway.Grpc.Internal;
 
-/// <summary>Builds the rich error model: a google.rpc.Status with an ErrorInfo, and a BadRequest when fields are at fault.</summary>
+/// <summary>Builds the rich error model: a google.rpc.Status with an ErrorInfo, a BadRequest when fields are at fault, and a RetryInfo when a retry must wait.</summary>
 internal static class RpcErrors
 {
     public const string Domain = "liaison.gateway";
@@ -14,7 +14,8 @@ internal static class RpcErrors
         string message,
         string reason,
         IEnumerable<KeyValuePair<string, string>>? metadata = null,
-        IEnumerable<BadRequest.Types.FieldViolation>? violations = null)
+        IEnumerable<BadRequest.Types.FieldViolation>? violations = null,
+        TimeSpan? retryDelay = null)
     {
         var info = new ErrorInfo { Reason = reason, Domain = Domain };
         foreach (var (key, value) in metadata ?? [])
@@ -26,6 +27,11 @@ internal static class RpcErrors
         if (violations is not null)
         {
             status.Details.Add(Any.Pack(new BadRequest { FieldViolations = { violations } }));
+        }
+
+        if (retryDelay is { } delay)
+        {
+            status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(delay) }));
         }
 
         return status.ToRpcException();
