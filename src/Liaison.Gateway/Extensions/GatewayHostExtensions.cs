@@ -54,6 +54,11 @@ public static class GatewayHostExtensions
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section);
         // The outbox signal, the submitter and the inbox notifier come with the messaging.
 
+        // Signed checkpoints of the audit log, every AuditLog:CheckpointInterval when it grew.
+        services.AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditLogOptions>, AuditLogOptionsValidator>());
+        services.AddHostedService<CheckpointIssuer>();
+
         // Read now, not at start: the transport is chosen while the bus is registered.
         // Without Messaging:BrokerUri the gateway uses MassTransit's in-memory transport.
         var messaging = new MessagingOptions();
