@@ -368,6 +368,10 @@ public sealed class FaultExchange : IAsyncDisposable
             // Plaintext HTTP/2 on loopback: these tests are about crashes and broker faults;
             // the gateway's TLS is tested elsewhere (Liaison.Gateway.Tests, HostingTests).
             ["Gateway__AllowPlaintextForDevelopment"] = "true",
+            // The submitters send flat out from one address; the per-client rate limit is tested
+            // in Liaison.Gateway.Tests (RateLimitTests), not here.
+            ["Gateway__RateLimit__PermitsPerSecond"] = "100000",
+            ["Gateway__RateLimit__Burst"] = "1000000",
             ["Store__Provider"] = "Sqlite",
             ["Store__DataDirectory"] = files.DataDirectory,
             ["Messaging__BrokerUri"] = broker.Uri.OriginalString,
