@@ -286,6 +286,33 @@ public abstract partial class GatewayStoreContract
     }
 
     [Fact]
+    public async Task AuditVerifyFindsAMissingOrAlteredTreeNode()
+    {
+        var store = await TamperedLogAsync(["DELETE FROM audit_nodes WHERE level = 1 AND idx = 2"]);
+
+        var missing = await VerifyLogAsync();
+        await Backend.ExecuteRawAsync(Options, $"INSERT INTO audit_nodes (level, idx, hash) VALUES (1, 2, {Blob(new byte[32])})");
+        var altered = await VerifyLogAsync();
+
+        Assert.Equal("The stored tree lacks node (level 1, index 2), covering entries 5 to 6.", missing.Problems[0].Description);
+        Assert.Equal("The stored tree node (level 1, index 2), covering entries 5 to 6, does not hash its two children: the tree was altered.", altered.Problems[0].Description);
+        Assert.Null(altered.FirstBadSeq);
+        Assert.True((await store.ReadAuditAsync(1, 10_000)).Count > 6);
+    }
+
+    [Fact]
+    public async Task AuditVerifyFindsTheLastNodeOfALevelMissing()
+    {
+        var store = await TamperedLogAsync([]);
+        var size = (await store.GetAuditTreeHeadAsync()).Size;
+        await Backend.ExecuteRawAsync(Options, $"DELETE FROM audit_nodes WHERE level = 1 AND idx = {(size / 2) - 1}");
+
+        var report = await VerifyLogAsync();
+
+        Assert.Equal($"The stored tree lacks node (level 1, index {(size / 2) - 1}), covering entries {size - (size % 2) - 1} to {size - (size % 2)}.", report.Problems[0].Description);
+    }
+
+    [Fact]
     public async Task AuditVerifyLocatesADeletedEntry()
     {
         await TamperedLogAsync(["DELETE FROM audit WHERE seq = 5"]);

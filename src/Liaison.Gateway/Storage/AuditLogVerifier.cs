@@ -165,7 +165,8 @@ public static class AuditLogVerifier
     /// <summary>Each stored node above the leaves must hash its two stored children, and each level must be as long as the one below allows.</summary>
     private static async Task CheckInnerNodesAsync(StoreSession session, List<AuditLogProblem> problems, CancellationToken cancellationToken)
     {
-        var top = await AuditNodeTable.MaxLevelAsync(session, cancellationToken);
+        var leaves = await AuditNodeTable.LeafCountAsync(session, cancellationToken);
+        var top = Math.Max(await AuditNodeTable.MaxLevelAsync(session, cancellationToken), 63 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Max(leaves, 1)));
         for (var level = 1; level <= top; level++)
         {
             var expectedIndex = 0L;
@@ -178,7 +179,8 @@ public static class AuditLogVerifier
                     var covers = $"covering entries {(index << level) + 1} to {(index + 1) << level}";
                     if (index != expectedIndex)
                     {
-                        problems.Add(new AuditLogProblem(null, null, $"The stored tree lacks node (level {level}, index {expectedIndex}), {covers}."));
+                        problems.Add(new AuditLogProblem(null, null,
+                            $"The stored tree lacks node (level {level}, index {expectedIndex}), covering entries {(expectedIndex << level) + 1} to {(expectedIndex + 1) << level}."));
                         return;
                     }
 
@@ -196,6 +198,16 @@ public static class AuditLogVerifier
                 {
                     break;
                 }
+            }
+
+            // A tree of n leaves has n >> level complete nodes at each level, no more and no fewer.
+            if (expectedIndex != leaves >> level)
+            {
+                var index = Math.Min(expectedIndex, leaves >> level);
+                problems.Add(new AuditLogProblem(null, null, expectedIndex < leaves >> level
+                    ? $"The stored tree lacks node (level {level}, index {index}), covering entries {(index << level) + 1} to {(index + 1) << level}."
+                    : $"The stored tree has nodes at level {level} beyond its {leaves} leaves, from index {index}: the tree was altered."));
+                return;
             }
         }
     }
@@ -219,7 +231,8 @@ public static class AuditLogVerifier
                 continue;
             }
 
-            if (problem is null && !roots[size].AsSpan().SequenceEqual(row.Root))
+            var recomputed = size == 0 ? Rfc6962.EmptyRoot : roots.GetValueOrDefault(size);
+            if (problem is null && (recomputed is null || !recomputed.AsSpan().SequenceEqual(row.Root)))
             {
                 problem = $"Checkpoint {size} signs a root that the entries do not give: an entry from {lastGood + 1} to {size} was rewritten together with its hashes.";
             }
