@@ -90,6 +90,19 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public async Task ATruncatedMessageInAClientStreamIsInvalidArgument()
+    {
+        var upload = new Method<byte[], byte[]>(MethodType.ClientStreaming, "liaison.gateway.v1.LiaisonAttachmentService", "UploadAttachment", Raw, Raw);
+        using var call = gateway.Channel.CreateCallInvoker().AsyncClientStreamingCall(upload, null, default);
+
+        await call.RequestStream.WriteAsync([0x0A, 100, 0x08]);
+        await call.RequestStream.CompleteAsync();
+        var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => call.ResponseAsync);
+
+        Assert.Equal("MALFORMED_REQUEST", RpcAssert.Info(error).Reason);
+    }
+
+    [Fact]
     public async Task GarbageBytesAreInvalidArgumentAndTheGatewayStillAnswers()
     {
         var garbage = new byte[4096];
