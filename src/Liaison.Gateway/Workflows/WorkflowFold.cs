@@ -23,8 +23,10 @@ public sealed class WorkflowFold(AgreementInForce agreement, HandoverPolicy hand
         string? initiator = null;
         WorkflowKind? kind = null;
         var applied = new List<WorkflowStepRecord>();
-        var conflicts = new List<(WorkflowStepRecord, string)>();
-        foreach (var step in steps)
+        // A step the machine refuses waits: one that arrived ahead of a step it depends on
+        // applies once that step has. Whatever still waits at the end is a conflict.
+        var waiting = new List<(WorkflowStepRecord Step, string Reason)>();
+        bool TryApply(WorkflowStepRecord step, out string? reason)
         {
             var party = initiator is null || initiator == step.AuthorNode ? Party.Initiator : Party.Responder;
             try
@@ -46,13 +48,39 @@ public sealed class WorkflowFold(AgreementInForce agreement, HandoverPolicy hand
                 kind = stepKind;
                 initiator ??= step.AuthorNode;
                 applied.Add(step);
+                reason = null;
+                return true;
             }
             catch (IllegalTransitionException refused)
             {
-                conflicts.Add((step, refused.Message));
+                reason = refused.Message;
+                return false;
             }
         }
 
+        foreach (var step in steps)
+        {
+            if (!TryApply(step, out var reason))
+            {
+                waiting.Add((step, reason!));
+                continue;
+            }
+
+            for (var retry = 0; retry < waiting.Count;)
+            {
+                if (TryApply(waiting[retry].Step, out _))
+                {
+                    waiting.RemoveAt(retry);
+                    retry = 0;
+                }
+                else
+                {
+                    retry++;
+                }
+            }
+        }
+
+        var conflicts = waiting.Select(w => (w.Step, w.Reason)).ToList();
         return new FoldedWorkflow(workflowId, kind, state, initiator, applied, conflicts);
     }
 

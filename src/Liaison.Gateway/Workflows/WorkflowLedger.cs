@@ -23,7 +23,7 @@ public sealed class WorkflowLedger(GatewayNode node, IGatewayStore store)
         var outbound = await store.ListByCorrelationAsync(MessageDirection.Outbound, workflowId, null, MaxSteps, cancellationToken);
         var inbound = await store.ListByCorrelationAsync(MessageDirection.Inbound, workflowId, null, MaxSteps, cancellationToken);
         var steps = new List<WorkflowStepRecord>();
-        foreach (var message in outbound.Concat(inbound).Where(Counts).OrderBy(m => m.CreatedAt).ThenBy(m => m.Direction))
+        foreach (var message in InStepOrder(outbound.Where(Counts).ToList(), inbound.Where(Counts).ToList()))
         {
             if (await store.GetPayloadAsync(message.EnvelopeId, cancellationToken) is not { } payload)
             {
@@ -50,6 +50,25 @@ public sealed class WorkflowLedger(GatewayNode node, IGatewayStore store)
         }
 
         return steps;
+    }
+
+    /// <summary>
+    /// The order both sides took the steps in. Each side's steps keep the order of its link's
+    /// sequence numbers, which is the order it sent them in, even when the broker or the
+    /// consumers delivered them out of order (a handover's last signature and its completion,
+    /// say); the two sides' steps are merged by when this node recorded them.
+    /// </summary>
+    private static IEnumerable<MessageSummary> InStepOrder(List<MessageSummary> outbound, List<MessageSummary> inbound)
+    {
+        outbound.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        inbound.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        var (o, i) = (0, 0);
+        while (o < outbound.Count || i < inbound.Count)
+        {
+            yield return i == inbound.Count || (o < outbound.Count && outbound[o].CreatedAt <= inbound[i].CreatedAt)
+                ? outbound[o++]
+                : inbound[i++];
+        }
     }
 
     private static bool Counts(MessageSummary message) =>
