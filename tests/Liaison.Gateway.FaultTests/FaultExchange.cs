@@ -29,7 +29,6 @@ public sealed class FaultExchange : IAsyncDisposable
     /// <summary>Set (to anything) to keep each test's folder (logs, keys, SQLite stores) for a look afterwards.</summary>
     public const string KeepVariable = "LIAISON_FAULT_TESTS_KEEP";
 
-    private const string ErrorQueue = "liaison.inbound_error";
     private const string MessageType = "verification.request";
 
     private readonly IAsyncDisposable exclusive;
@@ -71,8 +70,7 @@ public sealed class FaultExchange : IAsyncDisposable
         GatewayProcess? yunnan = null;
         try
         {
-            await PurgeAsync(link.LaoCai, FaultParties.Yunnan);
-            await PurgeAsync(link.Yunnan, FaultParties.LaoCai);
+            await LiaisonTopology.PurgeAsync(link);
             laoCai = Create(FaultParties.LaoCai, link.LaoCai, root);
             yunnan = Create(FaultParties.Yunnan, link.Yunnan, root);
             var runId = scenario + "-" + Guid.CreateVersion7().ToString("N")[^12..];
@@ -265,8 +263,8 @@ public sealed class FaultExchange : IAsyncDisposable
 
         foreach (var (node, broker) in new[] { (FaultParties.LaoCai, Link.LaoCai), (FaultParties.Yunnan, Link.Yunnan) })
         {
-            var faults = await QueueDepthAsync(broker, ErrorQueue);
-            Assert.True(faults == 0, $"{faults} messages went to {ErrorQueue} on {node}'s broker.\n{diagnostics}");
+            var faults = await QueueDepthAsync(broker, LiaisonTopology.ErrorQueue);
+            Assert.True(faults == 0, $"{faults} messages went to {LiaisonTopology.ErrorQueue} on {node}'s broker.\n{diagnostics}");
         }
     }
 
@@ -350,36 +348,14 @@ public sealed class FaultExchange : IAsyncDisposable
         return Encoding.UTF8.GetBytes(text.Append("\"}").ToString());
     }
 
-    private static GatewayProcess Create(string node, RabbitMqBroker broker, string root)
-    {
-        var directory = Path.Combine(root, node);
-        var files = FaultParties.Instance.WriteNodeFiles(node, directory);
-        var port = GatewayProcess.FreePort();
-        var environment = new Dictionary<string, string>
+    private static GatewayProcess Create(string node, RabbitMqBroker broker, string root) =>
+        GatewayProcess.Create(node, broker, Path.Combine(root, node), new Dictionary<string, string>
         {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Gateway__NodeId"] = node,
-            ["Gateway__KeyFile"] = files.KeyFile,
-            ["Gateway__PassphraseFile"] = files.PassphraseFile,
-            ["Gateway__AgreementFile"] = files.AgreementFile,
-            ["Gateway__ListenAddress"] = "127.0.0.1",
-            ["Gateway__Port"] = port.ToString(CultureInfo.InvariantCulture),
-            // Plaintext HTTP/2 on loopback: these tests are about crashes and broker faults;
-            // the gateway's TLS is tested elsewhere (Liaison.Gateway.Tests, HostingTests).
-            ["Gateway__AllowPlaintextForDevelopment"] = "true",
             // The submitters send flat out from one address; the per-client rate limit is tested
             // in Liaison.Gateway.Tests (RateLimitTests), not here.
             ["Gateway__RateLimit__PermitsPerSecond"] = "100000",
             ["Gateway__RateLimit__Burst"] = "1000000",
-            ["Store__Provider"] = "Sqlite",
-            ["Store__DataDirectory"] = files.DataDirectory,
-            ["Messaging__BrokerUri"] = broker.Uri.OriginalString,
-            // Every request would be logged at Information; the gateway's own lines are what a failure needs.
-            ["Serilog__MinimumLevel__Override__Microsoft.AspNetCore"] = "Warning",
-        };
-        return new GatewayProcess(node, environment, port, Path.Combine(directory, "gateway.log"));
-    }
+        });
 
     /// <summary>Opens a stopped node's SQLite store through the store API, to read and verify it.</summary>
     private async Task<GatewayStore> OpenStoreAsync(string node) =>
@@ -423,24 +399,6 @@ public sealed class FaultExchange : IAsyncDisposable
             await using (channel)
             {
                 return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-            }
-        }
-    }
-
-    /// <summary>Empties one side's queues (declaring the error queue as the gateway does, a quorum queue).</summary>
-    private static async Task PurgeAsync(RabbitMqBroker broker, string peer)
-    {
-        var connection = await broker.ConnectAsync("liaison-fault-tests: purge");
-        await using (connection)
-        {
-            var channel = await connection.CreateChannelAsync();
-            await using (channel)
-            {
-                await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false, arguments: LiaisonTopology.QueueArguments());
-                foreach (var queue in new[] { LiaisonTopology.InboundQueue, LiaisonTopology.OutboundQueue(peer), ErrorQueue })
-                {
-                    await channel.QueuePurgeAsync(queue);
-                }
             }
         }
     }

@@ -39,6 +39,43 @@ public sealed class GatewayProcess : IDisposable
         Client = new LiaisonGatewayService.LiaisonGatewayServiceClient(Channel);
     }
 
+    /// <summary>
+    /// A gateway of <see cref="FaultParties"/> on its own files in <paramref name="directory"/>,
+    /// on a free loopback port, on <paramref name="broker"/>; <paramref name="settings"/> adds to
+    /// or overrides the configuration every such gateway gets.
+    /// </summary>
+    public static GatewayProcess Create(string node, RabbitMqBroker broker, string directory, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(broker);
+        var files = FaultParties.Instance.WriteNodeFiles(node, directory);
+        var port = FreePort();
+        var environment = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Gateway__NodeId"] = node,
+            ["Gateway__KeyFile"] = files.KeyFile,
+            ["Gateway__PassphraseFile"] = files.PassphraseFile,
+            ["Gateway__AgreementFile"] = files.AgreementFile,
+            ["Gateway__ListenAddress"] = "127.0.0.1",
+            ["Gateway__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Plaintext HTTP/2 on loopback: these tests are about processes and brokers; the
+            // gateway's TLS is tested in Liaison.Gateway.Tests (HostingTests, TlsTests).
+            ["Gateway__AllowPlaintextForDevelopment"] = "true",
+            ["Store__Provider"] = "Sqlite",
+            ["Store__DataDirectory"] = files.DataDirectory,
+            ["Messaging__BrokerUri"] = broker.Uri.OriginalString,
+            // Every request would be logged at Information; the gateway's own lines are what a failure needs.
+            ["Serilog__MinimumLevel__Override__Microsoft.AspNetCore"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        return new GatewayProcess(node, environment, port, Path.Combine(directory, "gateway.log"));
+    }
+
     public string NodeId { get; }
 
     public int Port { get; }

@@ -18,6 +18,9 @@ public static class LiaisonTopology
     /// <summary>The queue a gateway consumes: what the partner's shovel delivers.</summary>
     public const string InboundQueue = "liaison.inbound";
 
+    /// <summary>Where a gateway's refused envelopes and receipts go (MassTransit's error queue of <see cref="InboundQueue"/>).</summary>
+    public const string ErrorQueue = "liaison.inbound_error";
+
     /// <summary>The virtual host of deploy/rabbitmq/.</summary>
     public const string VirtualHost = "liaison";
 
@@ -48,5 +51,31 @@ public static class LiaisonTopology
         var outbound = OutboundQueue(peerNode);
         await channel.ExchangeDeclareAsync(outbound, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         await channel.QueueBindAsync(outbound, outbound, routingKey: string.Empty, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Empties both sides' liaison queues of <paramref name="link"/>: inbound, outbound to the
+    /// partner and the error queue (declared first, as the gateway declares it: a quorum queue).
+    /// Hold <see cref="BrokerLink.LockAsync"/> while using the queues.
+    /// </summary>
+    public static async Task PurgeAsync(BrokerLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        foreach (var (broker, peer) in new[] { (link.LaoCai, YunnanNode), (link.Yunnan, LaoCaiNode) })
+        {
+            var connection = await broker.ConnectAsync("liaison-tests: purge");
+            await using (connection)
+            {
+                var channel = await connection.CreateChannelAsync();
+                await using (channel)
+                {
+                    await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false, arguments: QueueArguments());
+                    foreach (var queue in new[] { InboundQueue, OutboundQueue(peer), ErrorQueue })
+                    {
+                        await channel.QueuePurgeAsync(queue);
+                    }
+                }
+            }
+        }
     }
 }

@@ -86,7 +86,7 @@ internal static class ExchangeBenchmarks
 
     private static async Task<PhaseResult> FloorAsync(BrokerLink link, ExchangeSettings settings, byte[] envelope, TextWriter progress)
     {
-        await Queues.PurgeAsync(link);
+        await LiaisonTopology.PurgeAsync(link);
         using var probe = new LoadProbe(settings.InFlight);
         await using var floor = await FloorRun.StartAsync(link, probe);
         await probe.RunAsync("floor warm-up", settings.WarmUp, _ => floor.SendAsync(envelope), ExchangeSettings.PhaseTimeout);
@@ -97,7 +97,7 @@ internal static class ExchangeBenchmarks
 
     private static async Task<GatewayPhase> GatewayAsync(BrokerLink link, EnvelopeExchange exchange, ExchangeSettings settings, int round, TextWriter progress)
     {
-        await Queues.PurgeAsync(link);
+        await LiaisonTopology.PurgeAsync(link);
         using var probe = new LoadProbe(settings.InFlight);
         await using var gateways = await GatewayRun.StartAsync(link, exchange, probe);
         var payloads = Enumerable.Range(0, settings.WarmUp + settings.Messages).Select(i => Payload(Invariant($"bench-{round}-{i:D5}"), settings.PayloadBytes)).ToArray();
@@ -122,35 +122,6 @@ internal static class ExchangeBenchmarks
 
 /// <summary>A gateway phase with its counters: write transactions per side and the process's CPU time.</summary>
 internal sealed record GatewayPhase(PhaseResult Result, long LaoCaiCommits, long YunnanCommits, TimeSpan ProcessCpu, IReadOnlyList<(string Stage, double P50Ms, double P99Ms)> Stages);
-
-/// <summary>Empties both sides' liaison queues (declaring the error queue as the gateway does, a quorum queue).</summary>
-internal static class Queues
-{
-    private const string ErrorQueue = "liaison.inbound_error";
-
-    public static async Task PurgeAsync(BrokerLink link)
-    {
-        await PurgeSideAsync(link.LaoCai, LiaisonTopology.YunnanNode);
-        await PurgeSideAsync(link.Yunnan, LiaisonTopology.LaoCaiNode);
-    }
-
-    private static async Task PurgeSideAsync(RabbitMqBroker broker, string peer)
-    {
-        var connection = await broker.ConnectAsync("liaison-benchmarks: purge");
-        await using (connection)
-        {
-            var channel = await connection.CreateChannelAsync();
-            await using (channel)
-            {
-                await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false, arguments: LiaisonTopology.QueueArguments());
-                foreach (var queue in new[] { GatewayQueues.Inbound, GatewayQueues.Outbound(peer), ErrorQueue })
-                {
-                    await channel.QueuePurgeAsync(queue);
-                }
-            }
-        }
-    }
-}
 
 /// <summary>The exchange run's report: environment, the table, the counters, then the key=value lines, the ratio last.</summary>
 internal static class ExchangeReport

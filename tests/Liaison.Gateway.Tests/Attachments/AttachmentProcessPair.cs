@@ -15,7 +15,6 @@ namespace Liaison.Gateway.Tests.Attachments;
 public sealed class AttachmentProcessPair : IAsyncDisposable
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
-    private const string ErrorQueue = "liaison.inbound_error";
 
     private readonly IAsyncDisposable exclusive;
     private readonly string root;
@@ -45,8 +44,7 @@ public sealed class AttachmentProcessPair : IAsyncDisposable
         GatewayProcess? yunnan = null;
         try
         {
-            await PurgeAsync(link.LaoCai, FaultParties.Yunnan);
-            await PurgeAsync(link.Yunnan, FaultParties.LaoCai);
+            await LiaisonTopology.PurgeAsync(link);
             laoCai = Create(FaultParties.LaoCai, link.LaoCai, root);
             yunnan = Create(FaultParties.Yunnan, link.Yunnan, root);
             await Task.WhenAll(laoCai.StartAsync(), yunnan.StartAsync());
@@ -86,48 +84,10 @@ public sealed class AttachmentProcessPair : IAsyncDisposable
         }
     }
 
-    private static GatewayProcess Create(string node, RabbitMqBroker broker, string root)
-    {
-        var directory = Path.Combine(root, node);
-        var files = FaultParties.Instance.WriteNodeFiles(node, directory);
-        var port = GatewayProcess.FreePort();
-        var environment = new Dictionary<string, string>
+    private static GatewayProcess Create(string node, RabbitMqBroker broker, string root) =>
+        GatewayProcess.Create(node, broker, Path.Combine(root, node), new Dictionary<string, string>
         {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Gateway__NodeId"] = node,
-            ["Gateway__KeyFile"] = files.KeyFile,
-            ["Gateway__PassphraseFile"] = files.PassphraseFile,
-            ["Gateway__AgreementFile"] = files.AgreementFile,
-            ["Gateway__ListenAddress"] = "127.0.0.1",
-            ["Gateway__Port"] = port.ToString(CultureInfo.InvariantCulture),
-            // Plaintext HTTP/2 on loopback; TLS is tested in HostingTests and TlsTests.
-            ["Gateway__AllowPlaintextForDevelopment"] = "true",
-            ["Store__Provider"] = "Sqlite",
-            ["Store__DataDirectory"] = files.DataDirectory,
-            ["Messaging__BrokerUri"] = broker.Uri.OriginalString,
-            ["Serilog__MinimumLevel__Override__Microsoft.AspNetCore"] = "Warning",
             ["Messaging__OutboxBatchSize"] = "16",
             ["Messaging__PrefetchCount"] = "16",
-        };
-        return new GatewayProcess(node, environment, port, Path.Combine(directory, "gateway.log"));
-    }
-
-    /// <summary>Empties one side's queues (declaring the error queue as the gateway does, a quorum queue).</summary>
-    private static async Task PurgeAsync(RabbitMqBroker broker, string peer)
-    {
-        var connection = await broker.ConnectAsync("liaison-tests: purge");
-        await using (connection)
-        {
-            var channel = await connection.CreateChannelAsync();
-            await using (channel)
-            {
-                await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false, arguments: LiaisonTopology.QueueArguments());
-                foreach (var queue in new[] { LiaisonTopology.InboundQueue, LiaisonTopology.OutboundQueue(peer), ErrorQueue })
-                {
-                    await channel.QueuePurgeAsync(queue);
-                }
-            }
-        }
-    }
+        });
 }

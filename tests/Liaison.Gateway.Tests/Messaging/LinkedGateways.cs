@@ -12,7 +12,6 @@ namespace Liaison.Gateway.Tests.Messaging;
 /// </summary>
 public sealed class LinkedGateways : IAsyncDisposable
 {
-    private const string ErrorQueue = "liaison.inbound_error";
     private readonly IAsyncDisposable exclusive;
 
     private LinkedGateways(BrokerLink link, IAsyncDisposable exclusive, GatewayCore laoCai, GatewayCore yunnan)
@@ -36,8 +35,7 @@ public sealed class LinkedGateways : IAsyncDisposable
         var exclusive = await BrokerLink.LockAsync(TimeSpan.FromMinutes(3));
         try
         {
-            await PurgeAsync(link.LaoCai, TestParties.Yunnan);
-            await PurgeAsync(link.Yunnan, TestParties.LaoCai);
+            await LiaisonTopology.PurgeAsync(link);
             var agreement = ExchangeAgreement.For(suite);
             var laoCai = await GatewayCore.StartAsync(agreement.Agreement, agreement.LaoCai, link.LaoCai.Uri, time: time);
             var yunnan = await GatewayCore.StartAsync(agreement.Agreement, agreement.Yunnan, link.Yunnan.Uri, time: time);
@@ -66,7 +64,7 @@ public sealed class LinkedGateways : IAsyncDisposable
                 await Polling.UntilAsync(
                     async () =>
                     {
-                        while (await channel.BasicGetAsync(ErrorQueue, autoAck: true) is { } message)
+                        while (await channel.BasicGetAsync(LiaisonTopology.ErrorQueue, autoAck: true) is { } message)
                         {
                             faults.Add(message.BasicProperties.Headers?.TryGetValue("MT-Fault-Message", out var value) == true && value is byte[] bytes
                                 ? Encoding.UTF8.GetString(bytes)
@@ -76,7 +74,7 @@ public sealed class LinkedGateways : IAsyncDisposable
                         return faults.Any(f => f.Contains(text, StringComparison.Ordinal));
                     },
                     ExchangeScenario.Delivery,
-                    $"a message in {ErrorQueue} on Yunnan's broker with a fault containing '{text}'");
+                    $"a message in {LiaisonTopology.ErrorQueue} on Yunnan's broker with a fault containing '{text}'");
                 return faults.First(f => f.Contains(text, StringComparison.Ordinal));
             }
         }
@@ -92,24 +90,6 @@ public sealed class LinkedGateways : IAsyncDisposable
         finally
         {
             await exclusive.DisposeAsync();
-        }
-    }
-
-    /// <summary>Empties one side's queues (declaring the error queue as the gateway does, a quorum queue).</summary>
-    private static async Task PurgeAsync(RabbitMqBroker broker, string peer)
-    {
-        var connection = await broker.ConnectAsync("liaison-tests: purge");
-        await using (connection)
-        {
-            var channel = await connection.CreateChannelAsync();
-            await using (channel)
-            {
-                await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false, arguments: LiaisonTopology.QueueArguments());
-                foreach (var queue in new[] { LiaisonTopology.InboundQueue, LiaisonTopology.OutboundQueue(peer), ErrorQueue })
-                {
-                    await channel.QueuePurgeAsync(queue);
-                }
-            }
         }
     }
 }
