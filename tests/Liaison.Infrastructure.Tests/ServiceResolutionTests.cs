@@ -20,7 +20,7 @@ public sealed class ServiceResolutionTests
         var environment = Environment((RabbitMqServers.BrokerAVariable, "amqp://liaison:hunter2-not-shown@127.0.0.1:1/liaison"));
 
         var e = await Assert.ThrowsAsync<TestServiceUnavailableException>(() => RabbitMqServers.ResolveAsync(
-            RabbitMqServers.BrokerAVariable, RabbitMqServers.CtlAVariable, environment, NotTried<RabbitMqBroker>));
+            RabbitMqServers.BrokerAVariable, RabbitMqServers.CtlAVariable, environment, NotTried<RabbitMqBroker>, TimeSpan.FromSeconds(1)));
 
         Assert.Contains("LIAISON_TEST_RABBITMQ is set to amqp://liaison:***@127.0.0.1:1/liaison", e.Message);
         Assert.Contains("no RabbitMQ broker answers there", e.Message);

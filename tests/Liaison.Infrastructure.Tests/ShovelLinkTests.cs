@@ -29,8 +29,8 @@ public sealed class ShovelLinkTests
     public async Task With_the_shovel_stopped_messages_wait_in_the_senders_queue_and_all_arrive_exactly_once_when_it_is_back()
     {
         const int Count = 100;
-        var link = await RabbitMqServers.LinkAsync();
         await using var exclusive = await BrokerLink.LockAsync(LockTimeout);
+        var link = await RabbitMqServers.LinkAsync();
         var outbound = OutboundQueue(YunnanNode);
         var runId = NewRunId();
         var ids = Enumerable.Range(0, Count).Select(i => $"{runId}-{i:D3}").ToList();
@@ -90,8 +90,8 @@ public sealed class ShovelLinkTests
 
     private static async Task RoundTripAsync(string from)
     {
-        var link = await RabbitMqServers.LinkAsync();
         await using var exclusive = await BrokerLink.LockAsync(LockTimeout);
+        var link = await RabbitMqServers.LinkAsync();
         var to = BrokerLink.PeerOf(from);
         var outbound = OutboundQueue(to);
         var runId = NewRunId();

@@ -70,6 +70,7 @@ public static class RabbitMqServers
         string ctlVariable,
         Func<string, string?> environment,
         Func<CancellationToken, Task<RabbitMqBroker>>? startContainer,
+        TimeSpan? reachableWithin = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -78,7 +79,7 @@ public static class RabbitMqServers
         {
             var ctlNode = environment(ctlVariable);
             var broker = new RabbitMqBroker(ParseUri(variable, value), variable, string.IsNullOrWhiteSpace(ctlNode) ? null : ctlNode);
-            await CheckReachableAsync(broker, variable, cancellationToken);
+            await CheckReachableAsync(broker, variable, reachableWithin ?? ReachableWithin, cancellationToken);
             return broker;
         }
 
@@ -118,8 +119,8 @@ public static class RabbitMqServers
                 + $"the shovel link between two containers.\n{TestServiceUnavailableException.HowToProvide}");
         }
 
-        var laoCai = await ResolveAsync(BrokerAVariable, CtlAVariable, environment, null, cancellationToken);
-        var yunnan = await ResolveAsync(BrokerBVariable, CtlBVariable, environment, null, cancellationToken);
+        var laoCai = await ResolveAsync(BrokerAVariable, CtlAVariable, environment, null, cancellationToken: cancellationToken);
+        var yunnan = await ResolveAsync(BrokerBVariable, CtlBVariable, environment, null, cancellationToken: cancellationToken);
         var link = new BrokerLink(laoCai, new RabbitMqCtl(laoCai.CtlNode!), yunnan, new RabbitMqCtl(yunnan.CtlNode!));
         await link.CheckShovelsDefinedAsync(cancellationToken);
         return link;
@@ -137,20 +138,44 @@ public static class RabbitMqServers
             + $"(amqp://user:password@host:port/vhost).\n{TestServiceUnavailableException.HowToProvide}");
     }
 
-    private static async Task CheckReachableAsync(RabbitMqBroker broker, string variable, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long a broker may take to answer before the tests give up on it: long enough for
+    /// a broker another test process is restarting to come back (about ten seconds here).
+    /// </summary>
+    public static readonly TimeSpan ReachableWithin = TimeSpan.FromSeconds(60);
+
+    private static async Task CheckReachableAsync(RabbitMqBroker broker, string variable, TimeSpan within, CancellationToken cancellationToken)
     {
+        Exception? last = null;
         try
         {
-            var connection = await broker.ConnectAsync("liaison-tests: reachability check", cancellationToken);
-            await connection.DisposeAsync();
+            await Polling.UntilAsync(
+                async () =>
+                {
+                    try
+                    {
+                        var connection = await broker.ConnectAsync("liaison-tests: reachability check", cancellationToken);
+                        await connection.DisposeAsync();
+                        return true;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        last = e;
+                        return false;
+                    }
+                },
+                within,
+                $"a RabbitMQ broker answering at {broker.DisplayUri}",
+                cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (TimeoutException timeout)
         {
             throw new TestServiceUnavailableException(
-                $"{variable} is set to {broker.DisplayUri}, but no RabbitMQ broker answers there: {Describe(e)}\n"
+                $"{variable} is set to {broker.DisplayUri}, but no RabbitMQ broker answers there (tried for "
+                + $"{within.TotalSeconds:0.#} s): {Describe(last ?? timeout)}\n"
                 + "If it is scripts/services.sh's broker, run ./scripts/services.sh again (it restarts what is down).\n"
                 + TestServiceUnavailableException.HowToProvide,
-                e);
+                last ?? timeout);
         }
     }
 

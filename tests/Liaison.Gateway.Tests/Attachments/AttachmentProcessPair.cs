@@ -37,13 +37,14 @@ public sealed class AttachmentProcessPair : IAsyncDisposable
 
     public static async Task<AttachmentProcessPair> StartAsync(string scenario)
     {
-        var link = await RabbitMqServers.LinkAsync();
+        // The lock first: the fault tests restart brokers while holding it.
         var exclusive = await BrokerLink.LockAsync(TimeSpan.FromMinutes(5));
         var root = Directory.CreateTempSubdirectory($"liaison-attachments-{scenario}-").FullName;
         GatewayProcess? laoCai = null;
         GatewayProcess? yunnan = null;
         try
         {
+            var link = await RabbitMqServers.LinkAsync();
             await LiaisonTopology.PurgeAsync(link);
             laoCai = Create(FaultParties.LaoCai, link.LaoCai, root);
             yunnan = Create(FaultParties.Yunnan, link.Yunnan, root);

@@ -31,10 +31,11 @@ public sealed class LinkedGateways : IAsyncDisposable
     /// <param name="time">Both gateways' clock (e.g. one FakeTimeProvider); default the system clock.</param>
     public static async Task<LinkedGateways> StartAsync(Suite suite, TimeProvider? time = null)
     {
-        var link = await RabbitMqServers.LinkAsync();
+        // The lock first: the fault tests restart brokers while holding it.
         var exclusive = await BrokerLink.LockAsync(TimeSpan.FromMinutes(3));
         try
         {
+            var link = await RabbitMqServers.LinkAsync();
             await LiaisonTopology.PurgeAsync(link);
             var agreement = ExchangeAgreement.For(suite);
             var laoCai = await GatewayCore.StartAsync(agreement.Agreement, agreement.LaoCai, link.LaoCai.Uri, time: time);
