@@ -16,7 +16,7 @@ namespace Liaison.Gateway.Storage;
 /// group-commit writer (see <see cref="IGatewayStore"/>); reads open their own
 /// connections. Thread-safe. Dispose to let queued writes commit and close.
 /// </summary>
-public sealed class GatewayStore : IGatewayStore, IAsyncDisposable
+public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
 {
     private readonly SqlDialect dialect;
     private readonly GroupCommitWriter writer;

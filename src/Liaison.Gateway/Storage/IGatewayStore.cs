@@ -159,4 +159,27 @@ public interface IGatewayStore
 
     /// <summary>Up to <paramref name="max"/> stored checkpoints of tree size <paramref name="fromSize"/> or more, smallest first.</summary>
     Task<IReadOnlyList<AuditCheckpoint>> ListAuditCheckpointsAsync(long fromSize, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records the unit a case of this side belongs to (need-to-know, see deploy/access-control.md),
+    /// unless it already belongs to one: the first unit to open a case keeps it.
+    /// </summary>
+    /// <returns>False when the case already had an owner, which is unchanged.</returns>
+    Task<bool> RecordCaseOwnerAsync(Liaison.Gateway.Security.CaseOwner owner, CancellationToken cancellationToken = default);
+
+    /// <summary>The stored owner of a case, or null (a partner's case, or one opened before owners were recorded).</summary>
+    Task<Liaison.Gateway.Security.CaseOwner?> GetCaseOwnerAsync(Liaison.Gateway.Security.CaseKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a grant or audit opening; its id is assigned here (the one passed is ignored).</summary>
+    /// <exception cref="ArgumentException">An audit opening without an expiry or with a unit, or a grant naming both or neither of a subject and a unit.</exception>
+    Task<Liaison.Gateway.Security.CaseAccessEntry> AddCaseAccessAsync(Liaison.Gateway.Security.CaseAccessEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a grant or closes an audit opening, unless it already is; returns it as it now stands, or null when there is no such entry.</summary>
+    Task<Liaison.Gateway.Security.CaseAccessEntry?> RevokeCaseAccessAsync(long accessId, string revokedBy, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>One grant or audit opening, or null.</summary>
+    Task<Liaison.Gateway.Security.CaseAccessEntry?> GetCaseAccessAsync(long accessId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every grant and audit opening of a case, revoked and expired ones too, oldest first.</summary>
+    Task<IReadOnlyList<Liaison.Gateway.Security.CaseAccessEntry>> ListCaseAccessAsync(Liaison.Gateway.Security.CaseKey key, CancellationToken cancellationToken = default);
 }

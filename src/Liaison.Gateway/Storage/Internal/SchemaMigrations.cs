@@ -95,6 +95,37 @@ internal static class SchemaMigrations
             .. d.AppendOnlyStatements("audit_nodes"),
             .. d.AppendOnlyStatements("checkpoints"),
         ]),
+        (7,
+        [
+            // Need-to-know (deploy/access-control.md): the unit of this side that opened each case
+            // (a partner's cases belong to the intake unit and have no row); the first unit keeps it.
+            """
+            CREATE TABLE IF NOT EXISTS case_units (
+                case_node text NOT NULL,
+                case_reference text NOT NULL,
+                unit text NOT NULL,
+                opened_by text NOT NULL,
+                opened_at bigint NOT NULL,
+                PRIMARY KEY (case_node, case_reference))
+            """,
+            // Supervisors' grants and audit openings; revoking or closing one stamps it, nothing is deleted.
+            $"""
+            CREATE TABLE IF NOT EXISTS case_access (
+                access_id {d.IdentityKeyType},
+                case_node text NOT NULL,
+                case_reference text NOT NULL,
+                kind text NOT NULL,
+                grantee_subject text NOT NULL,
+                grantee_unit text NOT NULL,
+                reason text NOT NULL,
+                granted_by text NOT NULL,
+                created_at bigint NOT NULL,
+                expires_at bigint NULL,
+                revoked_at bigint NULL,
+                revoked_by text NULL)
+            """,
+            "CREATE INDEX IF NOT EXISTS case_access_by_case ON case_access (case_node, case_reference)",
+        ]),
     ];
 
     /// <returns>The versions applied by this call.</returns>
