@@ -7,6 +7,7 @@ using Liaison.Gateway.Hosting;
 using Liaison.Gateway.Hosting.Internal;
 using Liaison.Gateway.Messaging;
 using Liaison.Gateway.Storage;
+using Liaison.Gateway.Witnessing;
 using Liaison.Gateway.Workflows;
 using Liaison.Workflows.Calendar;
 using Liaison.Workflows.Handover;
@@ -64,6 +65,9 @@ public static class GatewayHostExtensions
         var messaging = new MessagingOptions();
         builder.Configuration.GetSection(MessagingOptions.Section).Bind(messaging);
         services.AddGatewayMessaging(messaging);
+
+        // Cross-witnessing: checkpoints to the partner, cosignatures and alerts back (Witnessing section).
+        services.AddGatewayWitnessing();
 
         // The workflows fold from the store and send through the submitter; built on first use,
         // after start-up has loaded the node.

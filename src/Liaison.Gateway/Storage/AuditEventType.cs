@@ -47,4 +47,22 @@ public enum AuditEventType
 
     /// <summary>After a restart, the node took back the outbox rows its previous run had leased but not confirmed.</summary>
     OutboxReleased,
+
+    /// <summary>This node cosigned a checkpoint of the partner's audit log.</summary>
+    CheckpointCosigned,
+
+    /// <summary>This node did not cosign a checkpoint of the partner's audit log; the reason code says why.</summary>
+    CheckpointNotCosigned,
+
+    /// <summary>A checkpoint of the partner's log is inconsistent with one seen before (a fork or a rewrite): an alert was raised, with both checkpoints as evidence.</summary>
+    WitnessAlertRaised,
+
+    /// <summary>The partner stored its cosignature of this node's checkpoint.</summary>
+    CosignatureStored,
+
+    /// <summary>A cosignature from the partner was refused; the reason code says why.</summary>
+    CosignatureRefused,
+
+    /// <summary>The partner alerted that this node's log is inconsistent with a checkpoint it saw before.</summary>
+    WitnessAlertReceived,
 }

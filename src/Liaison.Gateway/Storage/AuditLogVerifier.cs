@@ -16,7 +16,8 @@ namespace Liaison.Gateway.Storage;
 /// <item>the stored tree's size with the entries (a longer tree means a truncated table);</item>
 /// <item>every stored inner node with the hash of its two children, level by level;</item>
 /// <item>every checkpoint: its note parses, matches its row, has the node's origin and a valid signature
-/// by the node's agreement key at the time it was issued, and its root is the root recomputed at its size.</item>
+/// by the node's agreement key at the time it was issued, and its root is the root recomputed at its size;</item>
+/// <item>every partner's cosignature: over one of those checkpoints, and valid with the partner's key in the agreement.</item>
 /// </list>
 /// It stops reading entries at the first bad one, which it names with what is wrong.
 /// </summary>
@@ -63,6 +64,8 @@ public static class AuditLogVerifier
         }
 
         var verified = CheckCheckpoints(checkpoints, roots, entries, problems.Count == 0, agreement, nodeId, problems);
+        // 5. every partner's cosignature: over one of these checkpoints, by the partner's key in the agreement.
+        await Witnessing.Internal.CosignatureAudit.CheckAsync(session, checkpoints.ToDictionary(c => c.TreeSize, c => c.Root), agreement, nodeId, problems, cancellationToken);
         return new AuditLogReport(entries, root, verified, problems);
     }
 

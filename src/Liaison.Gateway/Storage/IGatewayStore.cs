@@ -182,4 +182,30 @@ public interface IGatewayStore
 
     /// <summary>Every grant and audit opening of a case, revoked and expired ones too, oldest first.</summary>
     Task<IReadOnlyList<Liaison.Gateway.Security.CaseAccessEntry>> ListCaseAccessAsync(Liaison.Gateway.Security.CaseKey key, CancellationToken cancellationToken = default);
+
+    // Cross-witnessing of the audit logs (deploy/audit-log.md, "Cross-witnessing").
+
+    /// <summary>The largest stored checkpoint of this node's own log, or null before the first.</summary>
+    Task<AuditCheckpoint?> GetLatestAuditCheckpointAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the audit log holds entries after <paramref name="afterSeq"/> other than the witnessing's own traffic (audit.* messages); an alert counts.</summary>
+    Task<bool> HasAuditEntriesBesidesWitnessingAsync(long afterSeq, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="max"/> inbound audit.* messages not handled yet, in arrival order.</summary>
+    Task<IReadOnlyList<Liaison.Gateway.Witnessing.WitnessingMessage>> ListPendingWitnessingAsync(int max, CancellationToken cancellationToken = default);
+
+    /// <summary>The checkpoint of <paramref name="origin"/> this node cosigned at <paramref name="treeSize"/>, or its largest when null; null when none.</summary>
+    Task<Liaison.Gateway.Witnessing.WitnessedCheckpoint?> GetWitnessedCheckpointAsync(string origin, long? treeSize, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the handling of one witnessing message in one transaction (state, audit entry, cursor).</summary>
+    Task RecordWitnessingAsync(Liaison.Gateway.Witnessing.WitnessingStep record, CancellationToken cancellationToken = default);
+
+    /// <summary>The largest tree size of this node's log that <paramref name="witness"/> cosigned, or 0.</summary>
+    Task<long> GetCosignedSizeAsync(string witness, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="max"/> stored cosignatures from tree size <paramref name="fromSize"/> on, smallest first.</summary>
+    Task<IReadOnlyList<Liaison.Gateway.Witnessing.StoredCosignature>> ListCosignaturesAsync(long fromSize, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Every witness alert stored, raised by this node or received from its partner, oldest first.</summary>
+    Task<IReadOnlyList<Liaison.Gateway.Witnessing.WitnessAlert>> ListWitnessAlertsAsync(CancellationToken cancellationToken = default);
 }

@@ -95,6 +95,55 @@ internal static class SchemaMigrations
             .. d.AppendOnlyStatements("audit_nodes"),
             .. d.AppendOnlyStatements("checkpoints"),
         ]),
+        (5,
+        [
+            // Cross-witnessing (deploy/audit-log.md): as witness, every checkpoint of a partner's log
+            // this node cosigned (the largest is the witness state the next one is checked against).
+            $"""
+            CREATE TABLE IF NOT EXISTS witnessed_checkpoints (
+                origin text NOT NULL,
+                tree_size bigint NOT NULL,
+                root {d.BlobType} NOT NULL,
+                note text NOT NULL,
+                envelope_id {d.UuidType} NOT NULL,
+                witnessed_at bigint NOT NULL,
+                PRIMARY KEY (origin, tree_size))
+            """,
+            // The partners' cosignatures of this node's own checkpoints.
+            $"""
+            CREATE TABLE IF NOT EXISTS cosignatures (
+                tree_size bigint NOT NULL,
+                witness text NOT NULL,
+                note text NOT NULL,
+                envelope_id {d.UuidType} NOT NULL,
+                received_at bigint NOT NULL,
+                PRIMARY KEY (tree_size, witness))
+            """,
+            // Forks and rewrites found by a witness, with both checkpoints as evidence, on both sides.
+            $"""
+            CREATE TABLE IF NOT EXISTS witness_alerts (
+                alert_id {d.IdentityKeyType},
+                origin text NOT NULL,
+                witness text NOT NULL,
+                kind text NOT NULL,
+                seen_note text NOT NULL,
+                presented_note text NOT NULL,
+                consistency_proof {d.BlobType} NOT NULL,
+                reason text NOT NULL,
+                envelope_id {d.UuidType} NOT NULL,
+                raised_at bigint NOT NULL)
+            """,
+            // How far the witnessing has handled the inbox's audit.* messages (arrival order).
+            """
+            CREATE TABLE IF NOT EXISTS witnessing_cursor (
+                name text NOT NULL PRIMARY KEY,
+                arrival_seq bigint NOT NULL)
+            """,
+            "CREATE INDEX IF NOT EXISTS messages_by_type ON messages (message_type, direction, arrival_seq)",
+            .. d.AppendOnlyStatements("witnessed_checkpoints"),
+            .. d.AppendOnlyStatements("cosignatures"),
+            .. d.AppendOnlyStatements("witness_alerts"),
+        ]),
         (7,
         [
             // Need-to-know (deploy/access-control.md): the unit of this side that opened each case
