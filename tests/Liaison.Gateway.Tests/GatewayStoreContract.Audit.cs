@@ -27,6 +27,11 @@ public abstract partial class GatewayStoreContract
         await SubmitAsync(store, "req-3", seed: 3);
         // Left leased, for the reopen of the store to release.
         await store.ClaimDueOutboxAsync(10, Parties.Time.GetUtcNow());
+        // Every event that is not a message's own, as the services that record them would.
+        foreach (var type in Enum.GetValues<AuditEventType>().Where(t => !AuditEventRecord.IsMessageEvent(t)))
+        {
+            await store.RecordAuditEventAsync(new AuditEventRecord(type, "vn-laocai/officer-0042", "mixed workload") { Subject = Pseudonyms.ForCase("LC-2026-0042") });
+        }
     }
 
     [Fact]

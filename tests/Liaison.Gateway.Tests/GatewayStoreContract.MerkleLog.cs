@@ -421,7 +421,7 @@ public abstract partial class GatewayStoreContract
             Microsoft.Extensions.Options.Options.Create(new AuditLogOptions()), NullLogger<CheckpointIssuer>.Instance);
 
     private static AuditRow ToRow(AuditEntry entry) =>
-        new(entry.Seq, DbValues.Millis(entry.RecordedAt), entry.EventType.ToString(), entry.EnvelopeId, entry.PeerNode, entry.ReasonCode, entry.Detail, entry.Hash.ToArray());
+        new(entry.Seq, DbValues.Millis(entry.RecordedAt), entry.EventType.ToString(), entry.EnvelopeId, entry.PeerNode, entry.ReasonCode, entry.Detail, entry.Hash.ToArray(), entry.Actor, entry.Subject, entry.FormatVersion);
 
     private static MerkleHash LeafOf(AuditEntry entry) => Rfc6962.HashLeaf(AuditHashing.Canonical(ToRow(entry)));
 

@@ -62,6 +62,8 @@ internal static class LiaisonCommand
             new Command("audit", "Check a node's audit transparency log.")
             {
                 new AuditVerifyCommand(context),
+                new AuditListCommand(context),
+                new AuditProofCommand(context),
             },
             new ReportCommand(context, language),
             new DemoCommand(context),

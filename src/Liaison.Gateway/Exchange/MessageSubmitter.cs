@@ -24,6 +24,7 @@ public sealed class MessageSubmitter(GatewayNode node, IGatewayStore store, Outb
             CorrelationId = request.CorrelationId,
             Priority = request.Priority,
             KeptPayload = request.KeepPayload ? request.Payload : null,
+            Actor = request.Actor,
         };
         var result = await store.SubmitAsync(submission, sequence => node.Sealer.Seal(new SealRequest(request.RecipientNode, request.MessageType, request.Payload)
         {

@@ -21,4 +21,7 @@ public sealed record SubmitRequest(string RequestId, string RecipientNode, strin
     /// sent (the workflows fold their own steps). Off by default: a relay has no need to.
     /// </summary>
     public bool KeepPayload { get; init; }
+
+    /// <summary>Who submits it, as the audit entries name them: the caller's subject id, or "node" for the gateway's own messages. Not part of the request's digest.</summary>
+    public string Actor { get; init; } = Auditing.AuditActors.Node;
 }

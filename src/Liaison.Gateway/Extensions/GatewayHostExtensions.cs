@@ -1,5 +1,6 @@
 using Grpc.AspNetCore.Server.Model;
 using Liaison.Gateway.Attachments;
+using Liaison.Gateway.Auditing;
 using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Grpc;
 using Liaison.Gateway.Grpc.Internal;
@@ -59,6 +60,8 @@ public static class GatewayHostExtensions
         services.AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditLogOptions>, AuditLogOptionsValidator>());
         services.AddHostedService<CheckpointIssuer>();
+        // Reads, exports and start-up as audit entries; the start-up ones right after the store opens.
+        services.AddGatewayAuditing();
 
         // Read now, not at start: the transport is chosen while the bus is registered.
         // Without Messaging:BrokerUri the gateway uses MassTransit's in-memory transport.
@@ -116,6 +119,7 @@ public static class GatewayHostExtensions
         app.MapGrpcService<GatewayApi>().RequireRateLimiting(ClientRateLimiting.Policy);
         app.MapGrpcService<WorkflowApi>().RequireRateLimiting(ClientRateLimiting.Policy);
         app.MapGrpcService<AttachmentApi>().RequireRateLimiting(ClientRateLimiting.Policy);
+        app.MapGrpcService<AuditApi>().RequireRateLimiting(ClientRateLimiting.Policy);
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService().RequireRateLimiting(ClientRateLimiting.Policy);
         return app;

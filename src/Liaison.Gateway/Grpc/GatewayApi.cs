@@ -23,7 +23,7 @@ public sealed class GatewayApi(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var submit = SubmitRequestValidator.Validate(request, node.Agreement);
+        var submit = SubmitRequestValidator.Validate(request, node.Agreement) with { Actor = Auditing.AuditActors.Of(context) };
         var result = await submitter.SubmitAsync(submit, context.CancellationToken);
         GrpcLog.Submitted(logger, result.Message.EnvelopeId, result.Message.PeerNode, result.IsReplay);
         return new SubmitMessageResponse { Message = MessageMapper.ToMessage(result.Message) };

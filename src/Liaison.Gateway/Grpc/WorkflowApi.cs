@@ -19,6 +19,7 @@ public sealed class WorkflowApi(
     WorkflowCoordinator coordinator,
     WorkflowDeadlines deadlines,
     WorkflowReports reports,
+    Auditing.AuditTrail audit,
     TimeProvider time) : LiaisonWorkflowService.LiaisonWorkflowServiceBase
 {
     public override async Task<SubmitWorkflowStepResponse> SubmitWorkflowStep(SubmitWorkflowStepRequest request, ServerCallContext context)
@@ -97,6 +98,8 @@ public sealed class WorkflowApi(
         }
 
         var report = await reports.ComputeAsync(period!, context.CancellationToken);
+        // Audited before it leaves: an export that cannot be audited does not happen.
+        await audit.ExportedAsync(Security.Caller.From(context.GetHttpContext().User), $"report {period} as {(request.Format == ReportFormat.Html ? "html" : "csv")}", "", context.CancellationToken);
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var html = request.Format == ReportFormat.Html;
         if (html)
@@ -123,6 +126,8 @@ public sealed class WorkflowApi(
         ArgumentNullException.ThrowIfNull(context);
         var workflow = await FindAsync(request.Name, context.CancellationToken);
         var export = HandoverRecordExport.From(workflow, WorkflowMapper.LanguageOf(context.RequestHeaders.GetValue("accept-language")));
+        await audit.ExportedAsync(Security.Caller.From(context.GetHttpContext().User), $"handover record of workflow {workflow.WorkflowId}, digest {export.RecordDigestHex}",
+            workflow.Steps.Select(s => s.Message.CaseReference).FirstOrDefault(c => c.Length > 0) ?? "", context.CancellationToken);
         return new ExportHandoverRecordResponse
         {
             MediaType = "application/xhtml+xml",

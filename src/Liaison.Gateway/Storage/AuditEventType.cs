@@ -65,4 +65,28 @@ public enum AuditEventType
 
     /// <summary>The partner alerted that this node's log is inconsistent with a checkpoint it saw before.</summary>
     WitnessAlertReceived,
+
+    /// <summary>A person read the content of a message or a case: the actor says who, the envelope id or the subject (a keyed hash) what.</summary>
+    Read,
+
+    /// <summary>A caller was refused access to a message or a case; the reason code says why.</summary>
+    AccessDenied,
+
+    /// <summary>Something left the gateway as a document: a handover record, a report or an audit bundle.</summary>
+    Exported,
+
+    /// <summary>The gateway started.</summary>
+    NodeStarted,
+
+    /// <summary>The gateway loaded one of its own keys at start-up; the detail names its algorithm and key id (public).</summary>
+    KeyLoaded,
+
+    /// <summary>The gateway loaded the agreement in force at start-up; the detail names its id, version and digest.</summary>
+    AgreementLoaded,
+
+    /// <summary>The agreement loaded at start-up is not the one of the previous start; the detail names both digests.</summary>
+    AgreementChanged,
+
+    /// <summary>An authenticated client made its first call on a connection.</summary>
+    Login,
 }

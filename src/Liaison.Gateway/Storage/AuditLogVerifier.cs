@@ -12,7 +12,7 @@ namespace Liaison.Gateway.Storage;
 /// reading the database directly (it neither migrates nor writes). It recomputes the
 /// whole log from the entries and compares, in this order:
 /// <list type="number">
-/// <item>each entry with its place (no gap), its event type, its hash-chain link and its leaf in the stored tree;</item>
+/// <item>each entry with its place (no gap), its event type, its format (1, or 2 with actor and subject), its hash-chain link and its leaf in the stored tree;</item>
 /// <item>the stored tree's size with the entries (a longer tree means a truncated table);</item>
 /// <item>every stored inner node with the hash of its two children, level by level;</item>
 /// <item>every checkpoint: its note parses, matches its row, has the node's origin and a valid signature
@@ -128,6 +128,11 @@ public static class AuditLogVerifier
         if (!Enum.TryParse<AuditEventType>(row.EventType, ignoreCase: false, out var type) || !Enum.IsDefined(type))
         {
             return $"Entry {expected} has an unknown event type: it was altered after it was written.";
+        }
+
+        if (AuditHashing.FormatProblem(row) is { } format)
+        {
+            return format;
         }
 
         if (!leaves.TryGetValue(expected - 1, out var leaf))

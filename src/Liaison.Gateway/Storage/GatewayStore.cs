@@ -179,7 +179,8 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
         return writer.WriteAsync(
             async c =>
             {
-                await c.Audit.AppendAsync(AuditEventType.ReceiptRefused, envelopeId, peerNode, code, "a receipt was refused; the message is unchanged", CancellationToken.None);
+                await c.Audit.AppendAsync(AuditEventType.ReceiptRefused, envelopeId, peerNode, code, "a receipt was refused; the message is unchanged",
+                    peerNode.Length > 0 ? peerNode : Auditing.AuditActors.Node, CancellationToken.None);
                 return true;
             },
             cancellationToken);

@@ -208,4 +208,20 @@ public interface IGatewayStore
 
     /// <summary>Every witness alert stored, raised by this node or received from its partner, oldest first.</summary>
     Task<IReadOnlyList<Liaison.Gateway.Witnessing.WitnessAlert>> ListWitnessAlertsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends an audit entry for an event that is not a message's own (a read, a refusal of
+    /// access, an export, a start-up...) in a transaction of its own, and returns only once it
+    /// has committed durably.
+    /// </summary>
+    /// <returns>The entry's seq: its leaf index in the audit log is seq - 1.</returns>
+    /// <exception cref="ArgumentException">The record breaks its syntax, or its type is a message event.</exception>
+    Task<long> RecordAuditEventAsync(AuditEventRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>Audit entries matching <paramref name="query"/>, one page at a time (keyset pagination on seq).</summary>
+    /// <exception cref="InvalidPageTokenException">The token was not issued by this store.</exception>
+    Task<AuditPage> ListAuditEntriesAsync(AuditQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="max"/> stored checkpoints of tree size below <paramref name="belowSize"/>, largest first.</summary>
+    Task<IReadOnlyList<AuditCheckpoint>> ListAuditCheckpointsNewestFirstAsync(long belowSize, int max, CancellationToken cancellationToken = default);
 }

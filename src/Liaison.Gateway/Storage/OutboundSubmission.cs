@@ -23,6 +23,9 @@ public sealed record OutboundSubmission(string RequestId, ReadOnlyMemory<byte> R
 
     public Priority Priority { get; init; } = Priority.Routine;
 
+    /// <summary>Who submitted it, as the audit entries name them: the caller's subject id, or "node" for the gateway's own messages.</summary>
+    public string Actor { get; init; } = Auditing.AuditActors.Node;
+
     /// <summary>The clear payload to keep with the message, or null to keep only the sealed envelope.</summary>
     public ReadOnlyMemory<byte>? KeptPayload { get; init; }
 
@@ -40,5 +43,9 @@ public sealed record OutboundSubmission(string RequestId, ReadOnlyMemory<byte> R
         }
 
         HeaderFields.Validate(PeerNode, MessageType, CaseReference, CorrelationId, Priority);
+        if (!Auditing.AuditActors.IsValid(Actor))
+        {
+            throw new ArgumentException($"An actor is 1 to {AuditEventRecord.MaxActorLength} printable characters without spaces.", nameof(Actor));
+        }
     }
 }

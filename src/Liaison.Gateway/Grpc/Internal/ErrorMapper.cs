@@ -67,6 +67,10 @@ internal static class ErrorMapper
                 return RpcErrors.Create(StatusCode.NotFound, missingWorkflow.Message, "WORKFLOW_NOT_FOUND", [new("name", "workflows/" + missingWorkflow.WorkflowId)]);
             case RateLimitedException limited:
                 return RpcErrors.Create(StatusCode.ResourceExhausted, limited.Message, "RATE_LIMITED", retryDelay: limited.RetryAfter);
+            case Auditing.AuditEntryNotFoundException missingEntry:
+                return RpcErrors.Create(StatusCode.NotFound, missingEntry.Message, "AUDIT_ENTRY_NOT_FOUND", [new("name", AuditMapper.EntryName(missingEntry.Seq))]);
+            case Auditing.NoAuditCheckpointException noCheckpoint:
+                return RpcErrors.Create(StatusCode.FailedPrecondition, noCheckpoint.Message, "NO_AUDIT_CHECKPOINT");
             case InboxSubscriberFellBehindException behind:
                 return RpcErrors.Create(StatusCode.Aborted, behind.Message, "INBOX_STREAM_FELL_BEHIND");
             case DbException { IsTransient: true } or TimeoutException or IOException or ObjectDisposedException:

@@ -75,23 +75,37 @@ internal sealed class AuditLog(TimeProvider time)
         session = null;
     }
 
+    /// <summary>Appends an entry of the node's own doing (actor <see cref="Auditing.AuditActors.Node"/>), about no case.</summary>
     /// <param name="detail">Ids, states and numbers only: never anything from a payload.</param>
-    public async Task AppendAsync(AuditEventType type, Guid? envelopeId, string peerNode, string reasonCode, string detail, CancellationToken cancellationToken)
+    public Task AppendAsync(AuditEventType type, Guid? envelopeId, string peerNode, string reasonCode, string detail, CancellationToken cancellationToken) =>
+        AppendAsync(type, envelopeId, peerNode, reasonCode, detail, Auditing.AuditActors.Node, cancellationToken);
+
+    /// <param name="actor">Who did it: a caller's subject id, "node", or the partner node whose traffic caused it.</param>
+    public Task AppendAsync(AuditEventType type, Guid? envelopeId, string peerNode, string reasonCode, string detail, string actor, CancellationToken cancellationToken) =>
+        AppendAsync(new AuditEventRecord(type, actor, detail) { EnvelopeId = envelopeId, PeerNode = peerNode, ReasonCode = reasonCode }, cancellationToken);
+
+    public Task AppendAsync(AuditEventType type, MessageRecord message, string detail, CancellationToken cancellationToken) =>
+        AppendAsync(type, message, detail, Auditing.AuditActors.Node, cancellationToken);
+
+    public Task AppendAsync(AuditEventType type, MessageRecord message, string detail, string actor, CancellationToken cancellationToken) =>
+        AppendAsync(type, message.EnvelopeId, message.PeerNode, ReasonCodes.Of(message.RejectionReason), detail, actor, cancellationToken);
+
+    /// <summary>Appends <paramref name="record"/> as the next entry, in format 2.</summary>
+    /// <returns>The entry's seq (its leaf index + 1), assigned for good once the transaction commits.</returns>
+    public async Task<long> AppendAsync(AuditEventRecord record, CancellationToken cancellationToken)
     {
         if (session is null || tree is null)
         {
             throw new InvalidOperationException("The audit log is not bound to a transaction.");
         }
 
-        var row = new AuditRow(lastSeq + 1, DbValues.Millis(time.GetUtcNow()), type.ToString(), envelopeId, peerNode, reasonCode, detail, []);
+        var row = record.ToRow(lastSeq + 1, DbValues.Millis(time.GetUtcNow()));
         row = row with { Hash = AuditHashing.Hash(lastHash, row) };
         await AuditTable.InsertAsync(session, row, cancellationToken);
         await AddLeafAsync(session, tree, row, cancellationToken);
         (lastSeq, lastHash) = (row.Seq, row.Hash);
+        return row.Seq;
     }
-
-    public Task AppendAsync(AuditEventType type, MessageRecord message, string detail, CancellationToken cancellationToken) =>
-        AppendAsync(type, message.EnvelopeId, message.PeerNode, ReasonCodes.Of(message.RejectionReason), detail, cancellationToken);
 
     private static async Task AddLeafAsync(StoreSession session, CompactRange range, AuditRow row, CancellationToken cancellationToken)
     {

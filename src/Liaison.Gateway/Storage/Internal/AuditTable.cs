@@ -1,11 +1,13 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 
 namespace Liaison.Gateway.Storage.Internal;
 
 /// <summary>The audit table's SQL. Rows are only ever inserted; the table's triggers refuse anything else.</summary>
 internal static class AuditTable
 {
-    private const string Columns = "seq, recorded_at, event_type, envelope_id, peer_node, reason_code, detail, hash";
+    private const string Columns = "seq, recorded_at, event_type, envelope_id, peer_node, reason_code, detail, hash, actor, subject, format_version";
 
     public static Task<AuditRow?> ReadLastAsync(StoreSession session, CancellationToken cancellationToken) =>
         session.QuerySingleAsync($"SELECT {Columns} FROM audit ORDER BY seq DESC LIMIT 1", r => Read(r, session.Dialect), cancellationToken);
@@ -14,9 +16,63 @@ internal static class AuditTable
         session.QueryAsync($"SELECT {Columns} FROM audit WHERE seq >= @from ORDER BY seq LIMIT @max", r => Read(r, session.Dialect), cancellationToken,
             ("from", fromSeq), ("max", max));
 
+    /// <summary>Up to <paramref name="max"/> rows matching <paramref name="query"/>'s filters after (or, newest first, before) <paramref name="afterSeq"/>.</summary>
+    /// <param name="afterSeq">0 to start at the beginning (or, newest first, at the end).</param>
+    public static Task<List<AuditRow>> SearchAsync(StoreSession session, AuditQuery query, long afterSeq, int max, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder($"SELECT {Columns} FROM audit WHERE 1 = 1");
+        var parameters = new List<(string, object?)>();
+        void Where(string condition, string name, object? value)
+        {
+            sql.Append(" AND ").Append(condition);
+            parameters.Add((name, value));
+        }
+
+        if (afterSeq > 0)
+        {
+            Where(query.NewestFirst ? "seq < @after" : "seq > @after", "after", afterSeq);
+        }
+
+        if (query.From is { } from)
+        {
+            Where("recorded_at >= @from", "from", DbValues.Millis(from));
+        }
+
+        if (query.ToExclusive is { } to)
+        {
+            Where("recorded_at < @to", "to", DbValues.Millis(to));
+        }
+
+        if (query.Actor is { Length: > 0 } actor)
+        {
+            Where("actor = @actor", "actor", actor);
+        }
+
+        if (query.Subject is { Length: > 0 } subject)
+        {
+            Where("subject = @subject", "subject", subject);
+        }
+
+        if (query.EnvelopeId is { } envelopeId)
+        {
+            Where("envelope_id = @envelope", "envelope", session.Dialect.ToDb(envelopeId));
+        }
+
+        if (query.EventTypes is { Count: > 0 } types)
+        {
+            var names = types.Distinct().Select((t, i) => (Name: string.Create(CultureInfo.InvariantCulture, $"t{i}"), Value: t.ToString())).ToList();
+            sql.Append(" AND event_type IN (").AppendJoin(", ", names.Select(n => "@" + n.Name)).Append(')');
+            parameters.AddRange(names.Select(n => (n.Name, (object?)n.Value)));
+        }
+
+        sql.Append(query.NewestFirst ? " ORDER BY seq DESC" : " ORDER BY seq").Append(" LIMIT @max");
+        parameters.Add(("max", max));
+        return session.QueryAsync(sql.ToString(), r => Read(r, session.Dialect), cancellationToken, [.. parameters]);
+    }
+
     public static Task InsertAsync(StoreSession session, AuditRow row, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
-            $"INSERT INTO audit ({Columns}) VALUES (@seq, @recorded_at, @event_type, @envelope_id, @peer_node, @reason_code, @detail, @hash)",
+            $"INSERT INTO audit ({Columns}) VALUES (@seq, @recorded_at, @event_type, @envelope_id, @peer_node, @reason_code, @detail, @hash, @actor, @subject, @format_version)",
             cancellationToken,
             ("seq", row.Seq),
             ("recorded_at", row.RecordedAt),
@@ -25,7 +81,10 @@ internal static class AuditTable
             ("peer_node", row.PeerNode),
             ("reason_code", row.ReasonCode),
             ("detail", row.Detail),
-            ("hash", row.Hash));
+            ("hash", row.Hash),
+            ("actor", row.Actor),
+            ("subject", row.Subject),
+            ("format_version", row.FormatVersion));
 
     private static AuditRow Read(DbDataReader r, SqlDialect dialect) => new(
         r.GetInt64(0),
@@ -35,5 +94,8 @@ internal static class AuditTable
         r.GetString(4),
         r.GetString(5),
         r.GetString(6),
-        (byte[])r.GetValue(7));
+        (byte[])r.GetValue(7),
+        r.GetString(8),
+        r.GetString(9),
+        r.GetInt32(10));
 }

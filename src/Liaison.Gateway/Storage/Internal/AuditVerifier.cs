@@ -26,6 +26,11 @@ internal static class AuditVerifier
                     return new AuditChainReport(expected, expected, $"Entry {expected} is missing: the next entry stored is {row.Seq}.");
                 }
 
+                if (AuditHashing.FormatProblem(row) is { } format)
+                {
+                    return new AuditChainReport(expected, expected, format);
+                }
+
                 var hash = AuditHashing.Hash(previous, row);
                 if (!hash.AsSpan().SequenceEqual(row.Hash))
                 {

@@ -27,7 +27,7 @@ internal static class InboundOperation
 
             await context.Audit.AppendAsync(AuditEventType.Duplicate, existing.EnvelopeId, existing.PeerNode, ReasonCodes.Of(existing.RejectionReason),
                 resend ? $"envelope already {existing.State}; nothing stored again; the original receipt queued again" : $"envelope already {existing.State}; nothing stored again",
-                cancellationToken);
+                existing.PeerNode, cancellationToken);
             return new RecordResult(existing, IsDuplicate: true) { ReceiptQueued = resend };
         }
 
@@ -70,15 +70,15 @@ internal static class InboundOperation
 
         var audit = context.Audit;
         await audit.AppendAsync(AuditEventType.Received, message.EnvelopeId, message.PeerNode, "",
-            supersedes ? $"sequence {message.Sequence}; an authentic copy of an envelope id refused before" : $"sequence {message.Sequence}", cancellationToken);
+            supersedes ? $"sequence {message.Sequence}; an authentic copy of an envelope id refused before" : $"sequence {message.Sequence}", message.PeerNode, cancellationToken);
         if (record.IsAccepted)
         {
-            await audit.AppendAsync(AuditEventType.Verified, message.EnvelopeId, message.PeerNode, "", "every check passed", cancellationToken);
-            await audit.AppendAsync(AuditEventType.Stored, message, ReceiptNote(receipt), cancellationToken);
+            await audit.AppendAsync(AuditEventType.Verified, message.EnvelopeId, message.PeerNode, "", "every check passed", message.PeerNode, cancellationToken);
+            await audit.AppendAsync(AuditEventType.Stored, message, ReceiptNote(receipt), message.PeerNode, cancellationToken);
         }
         else
         {
-            await audit.AppendAsync(AuditEventType.Rejected, message, ReceiptNote(receipt), cancellationToken);
+            await audit.AppendAsync(AuditEventType.Rejected, message, ReceiptNote(receipt), message.PeerNode, cancellationToken);
         }
 
         return new RecordResult(message, IsDuplicate: false) { ReceiptQueued = receipt is not null };

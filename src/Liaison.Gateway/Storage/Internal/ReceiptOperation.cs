@@ -13,7 +13,7 @@ internal static class ReceiptOperation
         if (message.Direction == MessageDirection.Outbound && message.State is MessageState.Delivered or MessageState.Rejected)
         {
             await context.Audit.AppendAsync(AuditEventType.Duplicate, message.EnvelopeId, message.PeerNode, ReasonCodes.Of(reason),
-                $"another receipt ({status}) for a message already {message.State}; nothing changed", cancellationToken);
+                $"another receipt ({status}) for a message already {message.State}; nothing changed", message.PeerNode, cancellationToken);
             return new RecordResult(message, IsDuplicate: true);
         }
 
@@ -21,9 +21,9 @@ internal static class ReceiptOperation
         // The envelope arrived: a publish still pending (a receipt can overtake the
         // confirm, or arrive during a retry) would only make the recipient see a duplicate.
         await OutboxTable.DeleteEnvelopeAsync(session, envelopeId, cancellationToken);
-        await context.Audit.AppendAsync(AuditEventType.ReceiptReceived, moved, $"verified receipt, status {status}", cancellationToken);
+        await context.Audit.AppendAsync(AuditEventType.ReceiptReceived, moved, $"verified receipt, status {status}", moved.PeerNode, cancellationToken);
         await context.Audit.AppendAsync(target == MessageState.Delivered ? AuditEventType.Delivered : AuditEventType.Rejected, moved,
-            $"{message.State} -> {target}", cancellationToken);
+            $"{message.State} -> {target}", moved.PeerNode, cancellationToken);
         return new RecordResult(moved, IsDuplicate: false);
     }
 }

@@ -95,6 +95,19 @@ internal static class SchemaMigrations
             .. d.AppendOnlyStatements("audit_nodes"),
             .. d.AppendOnlyStatements("checkpoints"),
         ]),
+        (4,
+        [
+            // Who acted and, as a keyed hash, about which case or person. Rows written before stay
+            // format 1 and hash exactly as they did; every row from now on is format 2, whose
+            // canonical bytes include actor and subject (see AuditHashing).
+            "ALTER TABLE audit ADD COLUMN format_version integer NOT NULL DEFAULT 1",
+            "ALTER TABLE audit ADD COLUMN actor text NOT NULL DEFAULT ''",
+            "ALTER TABLE audit ADD COLUMN subject text NOT NULL DEFAULT ''",
+            // The auditor API searches by time, actor and subject.
+            "CREATE INDEX IF NOT EXISTS audit_by_time ON audit (recorded_at, seq)",
+            "CREATE INDEX IF NOT EXISTS audit_by_actor ON audit (actor, seq)",
+            "CREATE INDEX IF NOT EXISTS audit_by_subject ON audit (subject, seq)",
+        ]),
         (5,
         [
             // Cross-witnessing (deploy/audit-log.md): as witness, every checkpoint of a partner's log

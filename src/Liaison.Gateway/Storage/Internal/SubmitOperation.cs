@@ -44,8 +44,8 @@ internal static class SubmitOperation
         await MessageTable.InsertAsync(session, message, cancellationToken);
         await OutboxTable.InsertAsync(session, message.EnvelopeId, message.PeerNode, OutboxKind.Envelope, sealedEnvelope.Bytes, now, cancellationToken);
         // The request id is client-chosen text, so it stays out of the audit trail.
-        await context.Audit.AppendAsync(AuditEventType.Submitted, message, $"{message.MessageType} accepted, priority {message.Priority}", cancellationToken);
-        await context.Audit.AppendAsync(AuditEventType.Sealed, message, $"sealed as sequence {sequence}, queued for publishing", cancellationToken);
+        await context.Audit.AppendAsync(AuditEventType.Submitted, message, $"{message.MessageType} accepted, priority {message.Priority}", submission.Actor, cancellationToken);
+        await context.Audit.AppendAsync(AuditEventType.Sealed, message, $"sealed as sequence {sequence}, queued for publishing", submission.Actor, cancellationToken);
         return new SubmitResult(message, IsReplay: false);
     }
 
