@@ -64,6 +64,8 @@ internal static class LiaisonCommand
                 new AuditVerifyCommand(context),
                 new AuditListCommand(context),
                 new AuditProofCommand(context),
+                new AuditExportCommand(context),
+                new AuditVerifyBundleCommand(context),
             },
             new ReportCommand(context, language),
             new DemoCommand(context),
