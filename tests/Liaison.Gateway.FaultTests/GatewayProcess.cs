@@ -49,6 +49,12 @@ public sealed class GatewayProcess : IDisposable
         ArgumentNullException.ThrowIfNull(broker);
         var files = FaultParties.Instance.WriteNodeFiles(node, directory);
         var port = FreePort();
+        var keyEncryptionKey = Path.Combine(directory, "kek");
+        if (!File.Exists(keyEncryptionKey))
+        {
+            Gateway.Protection.KeyEncryptionKeyFile.Create(keyEncryptionKey);
+        }
+
         var environment = new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
@@ -64,6 +70,7 @@ public sealed class GatewayProcess : IDisposable
             ["Gateway__AllowPlaintextForDevelopment"] = "true",
             ["Store__Provider"] = "Sqlite",
             ["Store__DataDirectory"] = files.DataDirectory,
+            ["Protection__KeyEncryptionKeyFile"] = keyEncryptionKey,
             ["Messaging__BrokerUri"] = broker.Uri.OriginalString,
             // Every request would be logged at Information; the gateway's own lines are what a failure needs.
             ["Serilog__MinimumLevel__Override__Microsoft.AspNetCore"] = "Warning",

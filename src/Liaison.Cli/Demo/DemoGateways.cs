@@ -106,6 +106,7 @@ internal sealed class DemoGateways : IAsyncDisposable
             ["Gateway:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Store:Provider"] = nameof(StoreProvider.Sqlite),
             ["Store:DataDirectory"] = nodeDirectory,
+            ["Protection:KeyEncryptionKeyFile"] = DemoKeyEncryptionKey(nodeDirectory),
             ["Messaging:BrokerUri"] = broker?.ToString(),
 
             // The walk-through tells the story; the gateways speak up only when something is wrong.
@@ -124,5 +125,17 @@ internal sealed class DemoGateways : IAsyncDisposable
 
         var address = new Uri(app.Urls.First());
         started.Add(new DemoNode(keys.Owner, address, nodeDirectory, app));
+    }
+
+    /// <summary>The node's key-encryption key file in its directory, made on the first run (mode 0600) and kept for the next.</summary>
+    private static string DemoKeyEncryptionKey(string nodeDirectory)
+    {
+        var path = Path.Combine(nodeDirectory, "kek");
+        if (!File.Exists(path))
+        {
+            Liaison.Gateway.Protection.KeyEncryptionKeyFile.Create(path);
+        }
+
+        return path;
     }
 }

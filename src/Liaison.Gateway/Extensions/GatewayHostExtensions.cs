@@ -7,6 +7,7 @@ using Liaison.Gateway.Grpc.Internal;
 using Liaison.Gateway.Hosting;
 using Liaison.Gateway.Hosting.Internal;
 using Liaison.Gateway.Messaging;
+using Liaison.Gateway.Protection;
 using Liaison.Gateway.Storage;
 using Liaison.Gateway.Witnessing;
 using Liaison.Gateway.Workflows;
@@ -51,6 +52,14 @@ public static class GatewayHostExtensions
         services.AddSingleton<GatewayNodeHost>();
         services.AddHostedService(sp => sp.GetRequiredService<GatewayNodeHost>());
         services.AddSingleton(sp => sp.GetRequiredService<GatewayNodeHost>().Node);
+
+        // Field-level encryption at rest: the KEKs from Protection (a file or an environment variable),
+        // followed while the gateway runs; the store encrypts with them (deploy/data-protection.md).
+        services.AddOptions<ProtectionOptions>().BindConfiguration(ProtectionOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProtectionOptions>, ProtectionOptionsValidator>());
+        services.AddSingleton<KeyEncryptionKeySource>();
+        services.AddSingleton(sp => FieldProtection.With(sp.GetRequiredService<KeyEncryptionKeySource>()));
+        services.AddHostedService<DataKeyMaintenanceService>();
 
         services.AddGatewayStore(_ => { });
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section);

@@ -89,4 +89,10 @@ public enum AuditEventType
 
     /// <summary>An authenticated client made its first call on a connection.</summary>
     Login,
+
+    /// <summary>A case's retention ended and its data key was destroyed (crypto-erasure); the detail names the key id, a keyed hash of the case and the count of messages, never the case.</summary>
+    CaseErased,
+
+    /// <summary>Data keys were rewrapped to the current key-encryption key during a KEK rotation; the detail names KEK ids and counts, never key material.</summary>
+    DataKeysRewrapped,
 }

@@ -4,6 +4,8 @@ using Liaison.Audit.Notes;
 using Liaison.Crypto;
 using Liaison.Crypto.Envelopes;
 using Liaison.Envelope.V1;
+using Liaison.Gateway.Protection;
+using Liaison.Gateway.Protection.Internal;
 using Liaison.Gateway.Storage.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,11 +22,13 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
 {
     private readonly SqlDialect dialect;
     private readonly GroupCommitWriter writer;
+    private readonly FieldProtection protection;
 
-    private GatewayStore(SqlDialect dialect, GroupCommitWriter writer)
+    private GatewayStore(SqlDialect dialect, GroupCommitWriter writer, FieldProtection protection)
     {
         this.dialect = dialect;
         this.writer = writer;
+        this.protection = protection;
     }
 
     /// <summary>How many write transactions have committed since opening: with group commit, fewer than the writes.</summary>
@@ -33,8 +37,14 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
     /// <summary>Validates the options, applies pending migrations and opens the store.</summary>
     /// <param name="time">The clock for every time the store records itself.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are not usable; the message lists why.</exception>
-    public static async Task<GatewayStore> OpenAsync(StoreOptions options, TimeProvider time, ILogger<GatewayStore>? logger = null, CancellationToken cancellationToken = default)
+    public static Task<GatewayStore> OpenAsync(StoreOptions options, TimeProvider time, ILogger<GatewayStore>? logger = null, CancellationToken cancellationToken = default) =>
+        OpenAsync(options, FieldProtection.None, time, logger, cancellationToken);
+
+    /// <summary>Validates the options, applies pending migrations and opens the store, encrypting personal columns with <paramref name="protection"/>.</summary>
+    /// <exception cref="DataProtectionException">Data keys in the store are wrapped by a KEK that <paramref name="protection"/> does not hold.</exception>
+    public static async Task<GatewayStore> OpenAsync(StoreOptions options, FieldProtection protection, TimeProvider time, ILogger<GatewayStore>? logger = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(protection);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         StoreOptionsValidator.ThrowIfInvalid(options);
@@ -55,6 +65,7 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
         try
         {
             applied = await SchemaMigrations.ApplyAsync(dialect, time.GetUtcNow(), cancellationToken);
+            await DataKeyMaintenance.RequireKeysAsync(dialect, protection, cancellationToken);
         }
         catch
         {
@@ -64,7 +75,7 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
 
         var log = (ILogger?)logger ?? NullLogger.Instance;
         StoreLog.Ready(log, settings.Provider, applied.Count == 0 ? "none" : string.Join(", ", applied));
-        var store = new GatewayStore(dialect, new GroupCommitWriter(dialect, time, settings, log));
+        var store = new GatewayStore(dialect, new GroupCommitWriter(dialect, time, settings, log, protection), protection);
         await store.ReleaseOutboxAsync(time.GetUtcNow(), cancellationToken);
         return store;
     }
@@ -190,12 +201,12 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
         writer.WriteAsync(c => ExpiryOperation.RunAsync(c, now, CancellationToken.None), cancellationToken);
 
     public Task<MessageRecord?> GetAsync(Guid envelopeId, CancellationToken cancellationToken = default) =>
-        ReadAsync(s => MessageTable.FindAsync(s, envelopeId, cancellationToken), cancellationToken);
+        ReadAsync(s => MessageTable.FindAsync(s, protection, envelopeId, whenErased: false, cancellationToken), cancellationToken);
 
     public Task<MessageRecord?> GetByRequestIdAsync(string requestId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requestId);
-        return ReadAsync(s => MessageTable.FindByRequestIdAsync(s, requestId, cancellationToken), cancellationToken);
+        return ReadAsync(s => MessageTable.FindByRequestIdAsync(s, protection, requestId, whenErased: false, cancellationToken), cancellationToken);
     }
 
     public Task<InboxPage> ListInboxAsync(InboxQuery query, CancellationToken cancellationToken = default)
@@ -208,7 +219,7 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
             async s =>
             {
                 // One row more than asked says whether another page follows.
-                var rows = await MessageTable.ListInboundAsync(s, after, query.PeerNode, query.State, query.PageSize + 1, cancellationToken);
+                var rows = await MessageTable.ListInboundAsync(s, protection, after, query.PeerNode, query.State, query.PageSize + 1, cancellationToken);
                 var page = rows.Take(query.PageSize).ToList();
                 var next = rows.Count > query.PageSize ? PageToken.Encode(page[^1].Arrival) : "";
                 return new InboxPage(page.ConvertAll(r => r.Message), next);
@@ -234,7 +245,7 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
     }
 
     public Task<ReadOnlyMemory<byte>?> GetPayloadAsync(Guid envelopeId, CancellationToken cancellationToken = default) =>
-        ReadAsync(s => MessageTable.FindPayloadAsync(s, envelopeId, cancellationToken), cancellationToken);
+        ReadAsync(s => MessageTable.FindPayloadAsync(s, protection, envelopeId, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(long fromSeq, int max, CancellationToken cancellationToken = default)
     {

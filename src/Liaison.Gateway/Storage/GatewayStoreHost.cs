@@ -10,7 +10,8 @@ namespace Liaison.Gateway.Storage;
 /// message, and closes it (letting queued writes commit) when the host stops.
 /// Registered first, it stops last, after the services that write to it.
 /// </summary>
-public sealed class GatewayStoreHost(IOptions<StoreOptions> options, TimeProvider time, ILogger<GatewayStore> logger) : IHostedService, IAsyncDisposable
+/// <param name="protection">The field-level encryption of personal columns; none when not registered (see deploy/data-protection.md).</param>
+public sealed class GatewayStoreHost(IOptions<StoreOptions> options, TimeProvider time, ILogger<GatewayStore> logger, Protection.FieldProtection? protection = null) : IHostedService, IAsyncDisposable
 {
     private GatewayStore? store;
 
@@ -18,7 +19,7 @@ public sealed class GatewayStoreHost(IOptions<StoreOptions> options, TimeProvide
     public IGatewayStore Store => store ?? throw new InvalidOperationException("The gateway store opens when the host starts; it is not open yet.");
 
     public async Task StartAsync(CancellationToken cancellationToken) =>
-        store = await GatewayStore.OpenAsync(options.Value, time, logger, cancellationToken);
+        store = await GatewayStore.OpenAsync(options.Value, protection ?? Protection.FieldProtection.None, time, logger, cancellationToken);
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 

@@ -224,4 +224,20 @@ public interface IGatewayStore
 
     /// <summary>Up to <paramref name="max"/> stored checkpoints of tree size below <paramref name="belowSize"/>, largest first.</summary>
     Task<IReadOnlyList<AuditCheckpoint>> ListAuditCheckpointsNewestFirstAsync(long belowSize, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Crypto-erasure: destroys the data keys of cases whose last activity is more than
+    /// <paramref name="retention"/> before <paramref name="now"/> (at most <paramref name="max"/>
+    /// of them, oldest first) and audits each one. Their messages stay, metadata readable, but
+    /// their personal data can never be decrypted again: reading it throws
+    /// <see cref="Protection.CaseErasedException"/>. See deploy/data-protection.md.
+    /// </summary>
+    Task<IReadOnlyList<Protection.ErasedCase>> EraseExpiredCasesAsync(TimeSpan retention, DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// KEK rotation: rewraps up to <paramref name="max"/> data keys wrapped by earlier KEKs to the
+    /// current one, and reports how many each KEK still wraps; audited when it rewrapped any.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The store was opened without a KEK.</exception>
+    Task<Protection.RewrapReport> RewrapDataKeysAsync(int max, CancellationToken cancellationToken = default);
 }

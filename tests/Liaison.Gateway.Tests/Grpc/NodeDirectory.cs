@@ -31,6 +31,8 @@ public sealed class NodeDirectory : IDisposable
         PassphraseFile = Path.Combine(Root, "passphrase");
         AgreementFile = Path.Combine(Root, "agreement.json");
         DataDirectory = Path.Combine(Root, "data");
+        KeyEncryptionKeyFile = Path.Combine(Root, "kek");
+        Gateway.Protection.KeyEncryptionKeyFile.Create(KeyEncryptionKeyFile);
         Crypto.Keys.KeyFile.Write(KeyFile, Shared.Value.LaoCai, Passphrase, ScryptCost.Minimum);
         File.WriteAllText(PassphraseFile, Passphrase + "\n");
         if (!OperatingSystem.IsWindows())
@@ -50,6 +52,9 @@ public sealed class NodeDirectory : IDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The key-encryption key of the store's field-level encryption (mode 0600).</summary>
+    public string KeyEncryptionKeyFile { get; }
+
     public static AgreementInForce Agreement => Shared.Value.Agreement;
 
     public static KeyRing LaoCaiKeys => Shared.Value.LaoCai;
@@ -67,6 +72,7 @@ public sealed class NodeDirectory : IDisposable
         ["Gateway:AllowPlaintextForDevelopment"] = "true",
         ["Store:Provider"] = "Sqlite",
         ["Store:DataDirectory"] = DataDirectory,
+        ["Protection:KeyEncryptionKeyFile"] = KeyEncryptionKeyFile,
         ["Serilog:MinimumLevel:Default"] = "Warning",
     };
 

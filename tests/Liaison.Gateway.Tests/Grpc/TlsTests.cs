@@ -76,6 +76,7 @@ public sealed class TlsTests : IDisposable
         ["Gateway:ListenAddress"] = "127.0.0.1",
         ["Gateway:Port"] = "0",
         ["Store:DataDirectory"] = files.DataDirectory,
+        ["Protection:KeyEncryptionKeyFile"] = files.KeyEncryptionKeyFile,
         ["Serilog:MinimumLevel:Default"] = "Warning",
     };
 

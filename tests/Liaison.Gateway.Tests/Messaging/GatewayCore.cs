@@ -51,6 +51,8 @@ public sealed class GatewayCore : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton(time);
         builder.Services.AddGatewayStore(o => o.DataDirectory = directory);
+        // Personal columns encrypted, as in a real gateway, under a KEK of this core's own.
+        builder.Services.AddSingleton(Gateway.Protection.FieldProtection.With(new Gateway.Protection.FixedKeyEncryptionKeys(Gateway.Protection.KeyEncryptionKey.Generate())));
         builder.Services.AddSingleton(new GatewayNode(agreement, keys, time));
         builder.Services.AddGatewayMessaging(new MessagingOptions
         {

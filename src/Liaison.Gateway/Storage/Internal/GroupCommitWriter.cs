@@ -24,13 +24,15 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly StoreOptions options;
     private readonly ILogger logger;
     private readonly Task loop;
+    private readonly Protection.FieldProtection? protection;
 
     // The audit log's head, carried from one transaction to the next (see AuditLog).
     private readonly AuditLog audit;
     private long committedTransactions;
 
-    public GroupCommitWriter(SqlDialect dialect, TimeProvider time, StoreOptions options, ILogger logger)
+    public GroupCommitWriter(SqlDialect dialect, TimeProvider time, StoreOptions options, ILogger logger, Protection.FieldProtection? protection = null)
     {
+        this.protection = protection;
         this.dialect = dialect;
         this.time = time;
         this.options = options;
@@ -124,7 +126,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
             var session = new StoreSession(connection, transaction, dialect);
             await audit.BeginAsync(session, CancellationToken.None);
-            var context = new WriteContext(session, audit, time, options);
+            var context = new WriteContext(session, audit, time, options, protection);
             foreach (var write in writes)
             {
                 await write.RunAsync(context);

@@ -6,7 +6,7 @@ internal static class InboundOperation
     public static async Task<RecordResult> RunAsync(WriteContext context, InboundRecord record, ReadOnlyMemory<byte>? receipt, CancellationToken cancellationToken)
     {
         var session = context.Session;
-        var existing = await MessageTable.FindAsync(session, record.EnvelopeId, cancellationToken);
+        var existing = await MessageTable.FindAsync(session, context.Protection, record.EnvelopeId, whenErased: true, cancellationToken);
         if (existing is { Direction: MessageDirection.Outbound })
         {
             throw new IllegalStateTransitionException(existing.EnvelopeId, existing.Direction, existing.State, MessageState.Received);
@@ -56,11 +56,11 @@ internal static class InboundOperation
         };
         if (supersedes)
         {
-            await MessageTable.ReplaceAsync(session, message, cancellationToken);
+            await MessageTable.ReplaceAsync(session, context.Protection, message, now, cancellationToken);
         }
         else
         {
-            await MessageTable.InsertAsync(session, message, cancellationToken);
+            await MessageTable.InsertAsync(session, context.Protection, message, now, cancellationToken);
         }
 
         if (receipt is { } receiptBytes)

@@ -1,42 +1,58 @@
 using System.Data.Common;
 using Liaison.Envelope.V1;
+using Liaison.Gateway.Protection;
 
 namespace Liaison.Gateway.Storage.Internal;
 
-/// <summary>The messages table's SQL. States and directions are stored by name, reasons and priorities by proto number.</summary>
+/// <summary>
+/// The messages table's SQL. States and directions are stored by name, reasons and priorities by proto number.
+/// The personal columns (payload, an inbound envelope) are written and read through <see cref="FieldProtection"/>:
+/// with a data_key_id they hold ciphertext under that data key, without one they are clear.
+/// </summary>
 internal static class MessageTable
 {
     private const string Columns =
         "envelope_id, direction, peer_node, message_type, case_reference, correlation_id, priority, sequence, state, rejection_reason, " +
-        "request_id, request_digest, envelope_bytes, payload, receipt_bytes, created_at, updated_at, expires_at";
+        "request_id, request_digest, envelope_bytes, payload, receipt_bytes, created_at, updated_at, expires_at, data_key_id";
 
     private const string Values =
         "@envelope_id, @direction, @peer_node, @message_type, @case_reference, @correlation_id, @priority, @sequence, @state, @rejection_reason, " +
-        "@request_id, @request_digest, @envelope_bytes, @payload, @receipt_bytes, @created_at, @updated_at, @expires_at";
+        "@request_id, @request_digest, @envelope_bytes, @payload, @receipt_bytes, @created_at, @updated_at, @expires_at, @data_key_id";
 
-    public static Task<MessageRecord?> FindAsync(StoreSession session, Guid envelopeId, CancellationToken cancellationToken) =>
-        session.QuerySingleAsync($"SELECT {Columns} FROM messages WHERE envelope_id = @id", r => Read(r, 0, session.Dialect), cancellationToken,
-            ("id", session.Dialect.ToDb(envelopeId)));
+    /// <summary>A message with its personal columns decrypted.</summary>
+    /// <param name="whenErased">True to return a message of an erased case without its personal data; false to throw <see cref="CaseErasedException"/>.</param>
+    public static async Task<MessageRecord?> FindAsync(StoreSession session, FieldProtection protection, Guid envelopeId, bool whenErased, CancellationToken cancellationToken) =>
+        await OpenAsync(session, protection, await session.QuerySingleAsync($"SELECT {Columns} FROM messages WHERE envelope_id = @id", r => Read(r, 0, session.Dialect), cancellationToken,
+            ("id", session.Dialect.ToDb(envelopeId))), whenErased, cancellationToken);
 
-    public static Task<MessageRecord?> FindByRequestIdAsync(StoreSession session, string requestId, CancellationToken cancellationToken) =>
-        session.QuerySingleAsync($"SELECT {Columns} FROM messages WHERE request_id = @request_id", r => Read(r, 0, session.Dialect), cancellationToken,
-            ("request_id", requestId));
+    /// <summary>
+    /// A message's metadata and clear columns, without decrypting anything: an encrypted payload
+    /// is left out (null) and an encrypted envelope is empty. For writes that only change its state.
+    /// </summary>
+    public static async Task<MessageRecord?> FindAsync(StoreSession session, Guid envelopeId, CancellationToken cancellationToken) =>
+        (await session.QuerySingleAsync($"SELECT {Columns} FROM messages WHERE envelope_id = @id", r => Read(r, 0, session.Dialect), cancellationToken,
+            ("id", session.Dialect.ToDb(envelopeId))))?.WithoutProtected();
 
-    public static Task InsertAsync(StoreSession session, MessageRecord message, CancellationToken cancellationToken) =>
-        session.ExecuteAsync($"INSERT INTO messages ({Columns}) VALUES ({Values})", cancellationToken, Parameters(session.Dialect, message));
+    public static async Task<MessageRecord?> FindByRequestIdAsync(StoreSession session, FieldProtection protection, string requestId, bool whenErased, CancellationToken cancellationToken) =>
+        await OpenAsync(session, protection, await session.QuerySingleAsync($"SELECT {Columns} FROM messages WHERE request_id = @request_id", r => Read(r, 0, session.Dialect), cancellationToken,
+            ("request_id", requestId)), whenErased, cancellationToken);
+
+    public static async Task InsertAsync(StoreSession session, FieldProtection protection, MessageRecord message, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync($"INSERT INTO messages ({Columns}) VALUES ({Values})", cancellationToken,
+            Parameters(session.Dialect, message, await protection.SealAsync(session, message, now, cancellationToken)));
 
     /// <summary>Rewrites every column but the key, the request and the arrival order: for an authentic envelope replacing a refused copy.</summary>
-    public static Task ReplaceAsync(StoreSession session, MessageRecord message, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(
+    public static async Task ReplaceAsync(StoreSession session, FieldProtection protection, MessageRecord message, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
             """
             UPDATE messages SET direction = @direction, peer_node = @peer_node, message_type = @message_type, case_reference = @case_reference,
                 correlation_id = @correlation_id, priority = @priority, sequence = @sequence, state = @state, rejection_reason = @rejection_reason,
                 envelope_bytes = @envelope_bytes, payload = @payload, receipt_bytes = @receipt_bytes, created_at = @created_at,
-                updated_at = @updated_at, expires_at = @expires_at
+                updated_at = @updated_at, expires_at = @expires_at, data_key_id = @data_key_id
             WHERE envelope_id = @envelope_id
             """,
             cancellationToken,
-            Parameters(session.Dialect, message));
+            Parameters(session.Dialect, message, await protection.SealAsync(session, message, now, cancellationToken)));
 
     /// <summary>Moves a message to a new state, refusing moves <see cref="MessageTransitions"/> does not allow.</summary>
     /// <exception cref="IllegalStateTransitionException">The move is not allowed from the message's current state.</exception>
@@ -60,7 +76,8 @@ internal static class MessageTable
     }
 
     /// <summary>Inbound messages after <paramref name="afterArrival"/>, in arrival order, with each one's arrival number.</summary>
-    public static Task<List<(long Arrival, MessageRecord Message)>> ListInboundAsync(StoreSession session, long afterArrival, string? peerNode, MessageState? state, int limit, CancellationToken cancellationToken)
+    /// <remarks>Messages of an erased case come without their personal data: the listing goes on.</remarks>
+    public static async Task<List<(long Arrival, MessageRecord Message)>> ListInboundAsync(StoreSession session, FieldProtection protection, long afterArrival, string? peerNode, MessageState? state, int limit, CancellationToken cancellationToken)
     {
         // Filters are added only when used: PostgreSQL cannot type an
         // "@p IS NULL OR column = @p" parameter that is null.
@@ -78,11 +95,18 @@ internal static class MessageTable
             parameters.Add(("state", state.Value.ToString()));
         }
 
-        return session.QueryAsync(
+        var rows = await session.QueryAsync(
             $"SELECT arrival_seq, {Columns} FROM messages WHERE direction = @direction AND arrival_seq > @after{filters} ORDER BY arrival_seq LIMIT @limit",
-            r => (r.GetInt64(0), Read(r, 1, session.Dialect)),
+            r => (Arrival: r.GetInt64(0), Stored: Read(r, 1, session.Dialect)),
             cancellationToken,
             [.. parameters]);
+        var opened = new List<(long, MessageRecord)>(rows.Count);
+        foreach (var (arrival, stored) in rows)
+        {
+            opened.Add((arrival, await protection.OpenAsync(session, stored.Message, stored.DataKeyId, whenErased: true, cancellationToken)));
+        }
+
+        return opened;
     }
 
     /// <summary>Metadata of one direction's messages with this correlation id (and type), by sequence then arrival.</summary>
@@ -97,7 +121,7 @@ internal static class MessageTable
 
         return session.QueryAsync(
             "SELECT envelope_id, direction, peer_node, message_type, case_reference, correlation_id, sequence, state, rejection_reason, "
-            + "COALESCE(length(payload), 0), created_at, updated_at FROM messages "
+            + $"CASE WHEN payload IS NULL THEN 0 WHEN data_key_id IS NULL THEN length(payload) ELSE length(payload) - {Protection.Internal.FieldCipher.Overhead} END, created_at, updated_at FROM messages "
             + $"WHERE correlation_id = @correlation_id AND direction = @direction{filter} ORDER BY sequence, arrival_seq LIMIT @limit",
             r => new MessageSummary
             {
@@ -121,7 +145,8 @@ internal static class MessageTable
     /// <summary>
     /// Distinct correlation ids of messages in either direction, by case reference and/or a
     /// message-type prefix and creation time, oldest first. The workflows use the correlation
-    /// id as their workflow id, so this lists a case's or a period's workflows.
+    /// id as their workflow id, so this lists a case's or a period's workflows. Those with
+    /// crypto-erased messages are left out.
     /// </summary>
     public static Task<List<string>> ListCorrelationIdsAsync(StoreSession session, string? caseReference, string? messageTypePrefix, DateTimeOffset from, DateTimeOffset toExclusive, int limit, CancellationToken cancellationToken)
     {
@@ -142,32 +167,40 @@ internal static class MessageTable
         return session.QueryAsync(
             "SELECT correlation_id FROM messages "
             + $"WHERE correlation_id <> '' AND created_at >= @from AND created_at < @to{filter} "
+            // A workflow (or attachment) with erased personal data is gone from listings: it can no longer be read.
+            + "AND NOT EXISTS (SELECT 1 FROM messages erased JOIN data_keys k ON k.key_id = erased.data_key_id "
+            + "WHERE erased.correlation_id = messages.correlation_id AND k.erased_at IS NOT NULL) "
             + "GROUP BY correlation_id ORDER BY MIN(arrival_seq) LIMIT @limit",
             r => r.GetString(0),
             cancellationToken,
             [.. parameters]);
     }
 
-    /// <summary>The payload column alone, for reading large correlated sets one message at a time.</summary>
-    public static async Task<ReadOnlyMemory<byte>?> FindPayloadAsync(StoreSession session, Guid envelopeId, CancellationToken cancellationToken)
+    /// <summary>The payload column alone, decrypted, for reading large correlated sets one message at a time.</summary>
+    /// <exception cref="CaseErasedException">The message's case was erased.</exception>
+    public static async Task<ReadOnlyMemory<byte>?> FindPayloadAsync(StoreSession session, FieldProtection protection, Guid envelopeId, CancellationToken cancellationToken)
     {
-        var rows = await session.QueryAsync("SELECT payload FROM messages WHERE envelope_id = @id", r => DbValues.NullableBytes(r, 0), cancellationToken,
+        var rows = await session.QueryAsync("SELECT payload, data_key_id FROM messages WHERE envelope_id = @id",
+            r => (Payload: DbValues.NullableBytes(r, 0), DataKeyId: r.IsDBNull(1) ? (Guid?)null : session.Dialect.ReadGuid(r, 1)), cancellationToken,
             ("id", session.Dialect.ToDb(envelopeId)));
-        return rows.Count == 0 ? null : rows[0];
+        return rows.Count == 0 ? null : await protection.OpenPayloadAsync(session, envelopeId, rows[0].Payload, rows[0].DataKeyId, cancellationToken);
     }
 
     /// <summary>Outbound messages still waiting for a receipt whose envelope expired before <paramref name="now"/>, oldest first.</summary>
     public static Task<List<MessageRecord>> ListExpiredAsync(StoreSession session, DateTimeOffset now, CancellationToken cancellationToken) =>
         session.QueryAsync(
             $"SELECT {Columns} FROM messages WHERE direction = @direction AND state IN (@sealed, @published) AND expires_at < @now ORDER BY arrival_seq",
-            r => Read(r, 0, session.Dialect),
+            r => Read(r, 0, session.Dialect).WithoutProtected(),
             cancellationToken,
             ("direction", nameof(MessageDirection.Outbound)),
             ("sealed", nameof(MessageState.Sealed)),
             ("published", nameof(MessageState.Published)),
             ("now", DbValues.Millis(now)));
 
-    private static (string, object?)[] Parameters(SqlDialect dialect, MessageRecord m) =>
+    private static async Task<MessageRecord?> OpenAsync(StoreSession session, FieldProtection protection, StoredMessage? stored, bool whenErased, CancellationToken cancellationToken) =>
+        stored is null ? null : await protection.OpenAsync(session, stored.Message, stored.DataKeyId, whenErased, cancellationToken);
+
+    private static (string, object?)[] Parameters(SqlDialect dialect, MessageRecord m, StoredFields stored) =>
     [
         ("envelope_id", dialect.ToDb(m.EnvelopeId)),
         ("direction", m.Direction.ToString()),
@@ -181,15 +214,23 @@ internal static class MessageTable
         ("rejection_reason", (int)m.RejectionReason),
         ("request_id", m.RequestId),
         ("request_digest", DbValues.Bytes(m.RequestDigest)),
-        ("envelope_bytes", DbValues.Blob(m.EnvelopeBytes)),
-        ("payload", DbValues.Bytes(m.Payload)),
+        ("envelope_bytes", stored.EnvelopeBytes),
+        ("payload", stored.Payload),
         ("receipt_bytes", DbValues.Bytes(m.ReceiptBytes)),
         ("created_at", DbValues.Millis(m.CreatedAt)),
         ("updated_at", DbValues.Millis(m.UpdatedAt)),
         ("expires_at", DbValues.Millis(m.ExpiresAt)),
+        ("data_key_id", stored.DataKeyId is { } keyId ? dialect.ToDb(keyId) : null),
     ];
 
-    private static MessageRecord Read(DbDataReader r, int first, SqlDialect dialect) => new()
+    /// <summary>A row as stored: its personal columns still as written, with the data key they are under.</summary>
+    private sealed record StoredMessage(MessageRecord Message, Guid? DataKeyId)
+    {
+        public MessageRecord WithoutProtected() => DataKeyId is null ? Message
+            : Message with { Payload = null, EnvelopeBytes = Message.Direction == MessageDirection.Inbound ? ReadOnlyMemory<byte>.Empty : Message.EnvelopeBytes };
+    }
+
+    private static StoredMessage Read(DbDataReader r, int first, SqlDialect dialect) => new(new MessageRecord
     {
         EnvelopeId = dialect.ReadGuid(r, first),
         Direction = Enum.Parse<MessageDirection>(r.GetString(first + 1)),
@@ -209,5 +250,5 @@ internal static class MessageTable
         CreatedAt = DbValues.Time(r.GetInt64(first + 15)),
         UpdatedAt = DbValues.Time(r.GetInt64(first + 16)),
         ExpiresAt = DbValues.Time(r.GetInt64(first + 17)),
-    };
+    }, r.IsDBNull(first + 18) ? null : dialect.ReadGuid(r, first + 18));
 }

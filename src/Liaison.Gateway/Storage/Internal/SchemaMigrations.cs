@@ -157,6 +157,29 @@ internal static class SchemaMigrations
             .. d.AppendOnlyStatements("cosignatures"),
             .. d.AppendOnlyStatements("witness_alerts"),
         ]),
+        (6,
+        [
+            // Field-level encryption at rest (deploy/data-protection.md): one data key per case,
+            // kept only wrapped by a key-encryption key. An erased key keeps its row, without
+            // key, so that a read can say "erased" rather than "corrupt".
+            $"""
+            CREATE TABLE IF NOT EXISTS data_keys (
+                key_id {d.UuidType} NOT NULL PRIMARY KEY,
+                scope text NOT NULL,
+                kek_id text NULL,
+                wrapped_key {d.BlobType} NULL,
+                created_at bigint NOT NULL,
+                last_activity_at bigint NOT NULL,
+                erased_at bigint NULL)
+            """,
+            // At most one live key per case; an erased case that comes back gets a new one.
+            "CREATE UNIQUE INDEX IF NOT EXISTS data_keys_live_scope ON data_keys (scope) WHERE erased_at IS NULL",
+            "CREATE INDEX IF NOT EXISTS data_keys_by_activity ON data_keys (erased_at, last_activity_at)",
+            "CREATE INDEX IF NOT EXISTS data_keys_by_kek ON data_keys (kek_id)",
+            // The key a row's personal columns are under; NULL: written in clear (before this version, or without a KEK).
+            $"ALTER TABLE messages ADD COLUMN data_key_id {d.UuidType} NULL",
+            "CREATE INDEX IF NOT EXISTS messages_by_data_key ON messages (data_key_id)",
+        ]),
         (7,
         [
             // Need-to-know (deploy/access-control.md): the unit of this side that opened each case

@@ -8,7 +8,7 @@ internal static class SubmitOperation
     public static async Task<SubmitResult> RunAsync(WriteContext context, OutboundSubmission submission, Func<ulong, SealResult> seal, CancellationToken cancellationToken)
     {
         var session = context.Session;
-        if (await MessageTable.FindByRequestIdAsync(session, submission.RequestId, cancellationToken) is { } existing)
+        if (await MessageTable.FindByRequestIdAsync(session, context.Protection, submission.RequestId, whenErased: true, cancellationToken) is { } existing)
         {
             return existing.RequestDigest is { } digest && digest.Span.SequenceEqual(submission.RequestDigest.Span)
                 ? new SubmitResult(existing, IsReplay: true)
@@ -41,7 +41,7 @@ internal static class SubmitOperation
             UpdatedAt = now,
             ExpiresAt = sealedEnvelope.Header.ExpiresAt.ToDateTimeOffset(),
         };
-        await MessageTable.InsertAsync(session, message, cancellationToken);
+        await MessageTable.InsertAsync(session, context.Protection, message, now, cancellationToken);
         await OutboxTable.InsertAsync(session, message.EnvelopeId, message.PeerNode, OutboxKind.Envelope, sealedEnvelope.Bytes, now, cancellationToken);
         // The request id is client-chosen text, so it stays out of the audit trail.
         await context.Audit.AppendAsync(AuditEventType.Submitted, message, $"{message.MessageType} accepted, priority {message.Priority}", submission.Actor, cancellationToken);

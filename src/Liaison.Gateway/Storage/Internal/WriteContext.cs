@@ -5,8 +5,11 @@ namespace Liaison.Gateway.Storage.Internal;
 /// head and the clock. Operations in a batch share it in turn and see each other's
 /// uncommitted rows. Not thread-safe: owned by the single writer.
 /// </summary>
-internal sealed class WriteContext(StoreSession session, AuditLog audit, TimeProvider time, StoreOptions options)
+internal sealed class WriteContext(StoreSession session, AuditLog audit, TimeProvider time, StoreOptions options, Protection.FieldProtection? protection = null)
 {
+    /// <summary>How personal columns are written and read: <see cref="Protection.FieldProtection.None"/> when the store was opened without a KEK.</summary>
+    public Protection.FieldProtection Protection => protection ?? Gateway.Protection.FieldProtection.None;
+
     public StoreSession Session => session;
 
     public AuditLog Audit => audit;

@@ -1,0 +1,86 @@
+using System.Data.Common;
+using Liaison.Gateway.Exchange;
+using Liaison.Gateway.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Liaison.Gateway.Protection;
+
+/// <summary>
+/// Every <see cref="ProtectionOptions.MaintenanceInterval"/> (on the injected clock): re-reads
+/// the KEKs, rewraps every data key still wrapped by an earlier KEK to the current one (KEK
+/// rotation without downtime), then crypto-erases the cases whose retention ended. Retention is
+/// the agreement's (<c>ExchangeAgreement.retention</c>), counted from a case's last activity.
+/// A busy database costs one pass, never the job.
+/// </summary>
+public sealed class DataKeyMaintenanceService(
+    IServiceProvider services,
+    KeyEncryptionKeySource keys,
+    TimeProvider time,
+    IOptions<ProtectionOptions> options,
+    ILogger<DataKeyMaintenanceService> logger) : BackgroundService
+{
+    private readonly ProtectionOptions settings = options.Value;
+    private readonly HashSet<string> announcedRemovable = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is DbException or TimeoutException or ProtectedFieldException)
+            {
+                ProtectionLog.MaintenanceFailed(logger, e is ProtectedFieldException ? e.Message : e.GetType().Name);
+            }
+
+            await Task.Delay(settings.MaintenanceInterval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>One pass at the current time: rewrap until no data key is left on an earlier KEK, then erase every case past its retention.</summary>
+    public async Task<(RewrapReport Rewrap, IReadOnlyList<ErasedCase> Erased)> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        keys.Refresh();
+        var store = services.GetRequiredService<IGatewayStore>();
+        RewrapReport report;
+        do
+        {
+            report = await store.RewrapDataKeysAsync(settings.MaintenanceBatchSize, cancellationToken);
+            if (report.Rewrapped > 0)
+            {
+                ProtectionLog.Rewrapped(logger, report.Rewrapped, report.CurrentKek, report.Remaining);
+            }
+        }
+        while (report.Rewrapped > 0 && report.Remaining > report.Unwrappable);
+
+        foreach (var previous in keys.Ring.Previous.Where(k => !report.LiveKeysByKek.ContainsKey(k.Id)))
+        {
+            if (announcedRemovable.Add(previous.Id))
+            {
+                ProtectionLog.KeyEncryptionKeyRemovable(logger, previous.Id);
+            }
+        }
+
+        var retention = services.GetRequiredService<GatewayNode>().Agreement.Document.Retention.ToTimeSpan();
+        var erased = new List<ErasedCase>();
+        IReadOnlyList<ErasedCase> batch;
+        do
+        {
+            batch = await store.EraseExpiredCasesAsync(retention, time.GetUtcNow(), settings.MaintenanceBatchSize, cancellationToken);
+            erased.AddRange(batch);
+        }
+        while (batch.Count == settings.MaintenanceBatchSize);
+
+        if (erased.Count > 0)
+        {
+            ProtectionLog.Erased(logger, erased.Count);
+        }
+
+        return (report, erased);
+    }
+}

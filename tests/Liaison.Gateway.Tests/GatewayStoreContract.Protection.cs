@@ -1,0 +1,154 @@
+using Liaison.Gateway.Protection;
+using Liaison.Gateway.Storage;
+using Liaison.Gateway.Tests.Protection;
+
+namespace Liaison.Gateway.Tests;
+
+/// <summary>Field-level encryption at rest, on every provider: transparent to callers, opaque in the database.</summary>
+public abstract partial class GatewayStoreContract
+{
+    private readonly KeyEncryptionKey kek = KeyEncryptionKey.Generate();
+
+    /// <summary>Opens (or reopens) the test's database with field-level encryption under <paramref name="keys"/> (default: the test's KEK).</summary>
+    protected async Task<GatewayStore> OpenProtectedAsync(IKeyEncryptionKeys? keys = null)
+    {
+        var store = await GatewayStore.OpenAsync(
+            new StoreOptions { Provider = Options.Provider, DataDirectory = Options.DataDirectory, ConnectionString = Options.ConnectionString, Schema = Options.Schema },
+            FieldProtection.With(keys ?? new FixedKeyEncryptionKeys(kek)),
+            Parties.Time);
+        opened.Add(store);
+        return store;
+    }
+
+    /// <summary>An outbound submission that keeps its payload (as workflow steps do), so the store holds it.</summary>
+    private Task<SubmitResult> SubmitKeptAsync(GatewayStore store, string requestId, byte[] payload, string correlationId)
+    {
+        var submission = TestParties.Submission(requestId, payload) with { CorrelationId = correlationId, KeptPayload = payload };
+        return store.SubmitAsync(submission, Parties.SealFor(submission, payload));
+    }
+
+    [Fact]
+    public async Task PersonalColumnsAreEncryptedAtRestAndReadBackClear()
+    {
+        var store = await OpenProtectedAsync();
+        var kept = TestParties.Payload(3000, 7);
+        var submitted = (await SubmitKeptAsync(store, "enc-1", kept, "wf-enc")).Message;
+        var envelope = Parties.SealToYunnan(1);
+        var (record, receipt) = Parties.Arrive(envelope);
+        var arrived = (await store.RecordInboundAsync(record, receipt)).Message;
+
+        // Callers see clear data, through every read.
+        Assert.True((await store.GetPayloadAsync(submitted.EnvelopeId))!.Value.Span.SequenceEqual(kept));
+        Assert.True((await store.GetAsync(submitted.EnvelopeId))!.Payload!.Value.Span.SequenceEqual(kept));
+        var inbound = await store.GetAsync(arrived.EnvelopeId);
+        Assert.Equal(arrived, inbound, MessageRecordComparer.Instance);
+        Assert.True(inbound!.EnvelopeBytes.Span.SequenceEqual(envelope));
+        Assert.True(Assert.Single((await store.ListInboxAsync(new InboxQuery(10))).Messages).Payload!.Value.Span.SequenceEqual(record.Payload!.Value.Span));
+        Assert.Equal(kept.Length, Assert.Single(await store.ListByCorrelationAsync(MessageDirection.Outbound, "wf-enc", null, 10)).PayloadSize);
+
+        // The database holds neither payload nor the inbound envelope, in any table.
+        var raw = await RawDatabase.AllBlobsAsync(Options, "messages", "outbox", "audit", "data_keys");
+        Assert.False(RawDatabase.Contains(raw, kept[..64]));
+        Assert.False(RawDatabase.Contains(raw, record.Payload!.Value.Span[..64].ToArray()));
+        Assert.False(RawDatabase.Contains(raw, envelope[^64..]));
+        Assert.Equal(2, (await RawDatabase.ColumnAsync(Options, "SELECT data_key_id FROM messages WHERE data_key_id IS NOT NULL")).Count);
+        // The data keys are stored wrapped only: 60 bytes each, under the KEK named beside them.
+        Assert.All(await RawDatabase.ColumnAsync(Options, "SELECT wrapped_key FROM data_keys"), w => Assert.Equal(KeyEncryptionKey.WrappedBytes, ((byte[])w!).Length));
+        Assert.All(await RawDatabase.ColumnAsync(Options, "SELECT kek_id FROM data_keys"), id => Assert.Equal(kek.Id, id));
+    }
+
+    [Fact]
+    public async Task ACiphertextMovedToAnotherRowOfTheSameCaseDoesNotDecrypt()
+    {
+        var store = await OpenProtectedAsync();
+        var first = (await SubmitKeptAsync(store, "move-a", TestParties.Payload(100, 1), "wf-move")).Message;
+        var second = (await SubmitKeptAsync(store, "move-b", TestParties.Payload(100, 2), "wf-move")).Message;
+        var keys = await RawDatabase.ColumnAsync(Options, "SELECT DISTINCT data_key_id FROM messages");
+        Assert.Single(keys);
+
+        // Same case, same data key: only the associated data (envelope id and column) tells the rows apart.
+        await Backend.ExecuteRawAsync(Options, "UPDATE messages SET payload = (SELECT payload FROM messages WHERE request_id = 'move-a') WHERE request_id = 'move-b'");
+
+        var error = await Assert.ThrowsAsync<ProtectedFieldException>(() => store.GetPayloadAsync(second.EnvelopeId));
+        Assert.Contains(second.EnvelopeId.ToString("D"), error.Message, StringComparison.Ordinal);
+        Assert.Contains("moved from another row", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(await store.GetPayloadAsync(first.EnvelopeId));
+    }
+
+    [Fact]
+    public async Task AStoreWhoseDataKeysAnotherKekWrapsRefusesToOpenWithASentence()
+    {
+        await using (var store = await OpenProtectedAsync())
+        {
+            await SubmitKeptAsync(store, "wrong-kek", TestParties.Payload(100, 1), "wf-wrong");
+        }
+
+        opened.Clear();
+        var other = KeyEncryptionKey.Generate();
+        var error = await Assert.ThrowsAsync<DataProtectionException>(() => OpenProtectedAsync(new FixedKeyEncryptionKeys(other)));
+
+        Assert.Contains($"wrapped by key-encryption key {kek.Id} (1 keys), which is not configured (this node holds {other.Id})", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Protection:PreviousKeyEncryptionKeyFiles", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(kek.ToText(), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KekRotationRewrapsEveryDataKeyWhileTheStoreRunsAndTheOldKekCanThenGo()
+    {
+        var keys = new SwitchableKeys(new KeyEncryptionKeyRing(kek, []));
+        var store = await OpenProtectedAsync(keys);
+        var payloads = Enumerable.Range(0, 5).Select(i => TestParties.Payload(200, i)).ToList();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await SubmitKeptAsync(store, $"rot-{i}", payloads[i], $"wf-rot-{i}")).Message.EnvelopeId);
+        }
+
+        // The operator makes a new KEK current and keeps the old one as previous: no restart.
+        var next = KeyEncryptionKey.Generate();
+        keys.Ring = new KeyEncryptionKeyRing(next, [kek]);
+        ids.Add((await SubmitKeptAsync(store, "rot-3", payloads[3], "wf-rot-3")).Message.EnvelopeId);
+        Assert.Equal([kek.Id, kek.Id, kek.Id, next.Id], (await RawDatabase.ColumnAsync(Options, "SELECT kek_id FROM data_keys")).Cast<string>().Order(Comparer<string>.Create((a, b) => (a == next.Id).CompareTo(b == next.Id))));
+
+        var first = await store.RewrapDataKeysAsync(2);
+        Assert.Equal((2, 1L), (first.Rewrapped, first.Remaining));
+        ids.Add((await SubmitKeptAsync(store, "rot-4", payloads[4], "wf-rot-4")).Message.EnvelopeId);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Assert.True((await store.GetPayloadAsync(ids[i]))!.Value.Span.SequenceEqual(payloads[i]));
+        }
+
+        var second = await store.RewrapDataKeysAsync(2);
+        Assert.Equal((1, 0L), (second.Rewrapped, second.Remaining));
+        Assert.Equal(new Dictionary<string, long> { [next.Id] = 5 }, second.LiveKeysByKek);
+        Assert.Equal(0, (await store.RewrapDataKeysAsync(2)).Rewrapped);
+        Assert.Equal(2, (await AuditTypesAsync(store)).Count(t => t == AuditEventType.DataKeysRewrapped));
+        Assert.True((await store.VerifyAuditChainAsync()).IsIntact);
+
+        // The old KEK is removed: a store opened with the new one alone reads everything.
+        await store.DisposeAsync();
+        opened.Remove(store);
+        var reopened = await OpenProtectedAsync(new FixedKeyEncryptionKeys(next));
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Assert.True((await reopened.GetPayloadAsync(ids[i]))!.Value.Span.SequenceEqual(payloads[i]));
+        }
+    }
+
+    [Fact]
+    public async Task AStoreOpenedWithoutKekReadsMetadataButNoEncryptedField()
+    {
+        Guid id;
+        await using (var store = await OpenProtectedAsync())
+        {
+            id = (await SubmitKeptAsync(store, "no-kek", TestParties.Payload(100, 1), "wf-no-kek")).Message.EnvelopeId;
+        }
+
+        opened.Clear();
+        var plain = await OpenAsync();
+
+        Assert.Single(await plain.ListByCorrelationAsync(MessageDirection.Outbound, "wf-no-kek", null, 10));
+        var error = await Assert.ThrowsAsync<ProtectedFieldException>(() => plain.GetPayloadAsync(id));
+        Assert.Contains("opened without a key-encryption key", error.Message, StringComparison.Ordinal);
+    }
+}
