@@ -2,7 +2,7 @@ namespace Liaison.Gateway.Security;
 
 /// <summary>
 /// Who may read the personal data of which case, in one place (deploy/access-control.md,
-/// "Need-to-know"). Pure: the store lookups are CaseAccessGuard's.
+/// "Need-to-know"). Pure: the store lookups are <see cref="CaseAccessGuard"/>'s.
 /// <list type="bullet">
 /// <item>An officer or partner system: the cases of its own unit, and those a supervisor granted to it or to its unit.</item>
 /// <item>A supervisor: every case of this side.</item>

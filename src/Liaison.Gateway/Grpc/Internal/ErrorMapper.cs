@@ -47,12 +47,6 @@ internal static class ErrorMapper
             case PayloadUnavailableException unavailable:
                 return RpcErrors.Create(StatusCode.FailedPrecondition, unavailable.Message, "PAYLOAD_UNAVAILABLE",
                     [new("name", MessageNames.Format(unavailable.EnvelopeId)), new("current_state", MessageMapper.ToState(unavailable.State).ToString())]);
-            case Protection.CaseErasedException erased:
-                // Its sentence names the message id and the erasure date only.
-                return RpcErrors.Create(StatusCode.FailedPrecondition, erased.Message, "CASE_ERASED", [new("name", MessageNames.Format(erased.EnvelopeId))]);
-            case Protection.ProtectedFieldException:
-                unexpected = true;
-                return RpcErrors.Create(StatusCode.DataLoss, "The stored personal data of this message cannot be decrypted; its operator's log has the details.", "STORED_DATA_UNREADABLE");
             case AttachmentRefusedException refused:
                 return RpcErrors.Create(StatusCode.InvalidArgument, refused.Message, refused.Reason, violations:
                     [new BadRequest.Types.FieldViolation { Field = refused.Field, Description = refused.Message }]);
@@ -71,6 +65,11 @@ internal static class ErrorMapper
                     [new BadRequest.Types.FieldViolation { Field = refusedStep.Field, Description = refusedStep.Message }]);
             case Workflows.WorkflowNotFoundException missingWorkflow:
                 return RpcErrors.Create(StatusCode.NotFound, missingWorkflow.Message, "WORKFLOW_NOT_FOUND", [new("name", "workflows/" + missingWorkflow.WorkflowId)]);
+            case Security.CaseAccessDeniedException denied:
+                // Names the case (a clear-text reference, never a name) and the rule, nothing of its content.
+                return RpcErrors.Create(StatusCode.PermissionDenied, denied.Message, denied.Reason, [new("case", denied.Case.Name)]);
+            case Security.CaseAccessNotFoundException missingAccess:
+                return RpcErrors.Create(StatusCode.NotFound, missingAccess.Message, "CASE_ACCESS_NOT_FOUND", [new("name", missingAccess.Name)]);
             case RateLimitedException limited:
                 return RpcErrors.Create(StatusCode.ResourceExhausted, limited.Message, "RATE_LIMITED", retryDelay: limited.RetryAfter);
             case Auditing.AuditEntryNotFoundException missingEntry:
