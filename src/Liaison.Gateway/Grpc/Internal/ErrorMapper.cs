@@ -47,6 +47,12 @@ internal static class ErrorMapper
             case PayloadUnavailableException unavailable:
                 return RpcErrors.Create(StatusCode.FailedPrecondition, unavailable.Message, "PAYLOAD_UNAVAILABLE",
                     [new("name", MessageNames.Format(unavailable.EnvelopeId)), new("current_state", MessageMapper.ToState(unavailable.State).ToString())]);
+            case Protection.CaseErasedException erased:
+                // Its sentence names the message id and the erasure date only.
+                return RpcErrors.Create(StatusCode.FailedPrecondition, erased.Message, "CASE_ERASED", [new("name", MessageNames.Format(erased.EnvelopeId))]);
+            case Protection.ProtectedFieldException:
+                unexpected = true;
+                return RpcErrors.Create(StatusCode.DataLoss, "The stored personal data of this message cannot be decrypted; its operator's log has the details.", "STORED_DATA_UNREADABLE");
             case AttachmentRefusedException refused:
                 return RpcErrors.Create(StatusCode.InvalidArgument, refused.Message, refused.Reason, violations:
                     [new BadRequest.Types.FieldViolation { Field = refused.Field, Description = refused.Message }]);
