@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 using Liaison.Gateway.Security;
 using Liaison.Gateway.Storage;
 
@@ -21,9 +22,23 @@ public static class AuditActors
     public static string Of(Caller? caller) => caller?.SubjectId ?? Anonymous;
 
     /// <summary>The actor of the current RPC: its authenticated caller's subject id, or <see cref="Anonymous"/>.</summary>
-    public static string Of(ServerCallContext context)
+    public static string Of(ServerCallContext context) => Of(CallerOf(context));
+
+    /// <summary>The authenticated caller of the current RPC, or null when there is none.</summary>
+    public static Caller? CallerOf(ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Of(Caller.From(context.GetHttpContext().User));
+        HttpContext http;
+        try
+        {
+            http = context.GetHttpContext();
+        }
+        catch (InvalidOperationException)
+        {
+            // A service class called directly, not hosted by ASP.NET Core: no connection, no caller.
+            return null;
+        }
+
+        return Caller.From(http.User);
     }
 }

@@ -99,7 +99,7 @@ public sealed class WorkflowApi(
 
         var report = await reports.ComputeAsync(period!, context.CancellationToken);
         // Audited before it leaves: an export that cannot be audited does not happen.
-        await audit.ExportedAsync(Security.Caller.From(context.GetHttpContext().User), $"report {period} as {(request.Format == ReportFormat.Html ? "html" : "csv")}", "", context.CancellationToken);
+        await audit.ExportedAsync(Auditing.AuditActors.CallerOf(context), $"report {period} as {(request.Format == ReportFormat.Html ? "html" : "csv")}", "", context.CancellationToken);
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var html = request.Format == ReportFormat.Html;
         if (html)
@@ -126,7 +126,7 @@ public sealed class WorkflowApi(
         ArgumentNullException.ThrowIfNull(context);
         var workflow = await FindAsync(request.Name, context.CancellationToken);
         var export = HandoverRecordExport.From(workflow, WorkflowMapper.LanguageOf(context.RequestHeaders.GetValue("accept-language")));
-        await audit.ExportedAsync(Security.Caller.From(context.GetHttpContext().User), $"handover record of workflow {workflow.WorkflowId}, digest {export.RecordDigestHex}",
+        await audit.ExportedAsync(Auditing.AuditActors.CallerOf(context), $"handover record of workflow {workflow.WorkflowId}, digest {export.RecordDigestHex}",
             workflow.Steps.Select(s => s.Message.CaseReference).FirstOrDefault(c => c.Length > 0) ?? "", context.CancellationToken);
         return new ExportHandoverRecordResponse
         {
