@@ -50,7 +50,7 @@ public abstract partial class GatewayStoreContract
         var raw = await RawDatabase.AllBlobsAsync(Options, "messages", "outbox", "audit", "data_keys");
         Assert.False(RawDatabase.Contains(raw, kept[..64]));
         Assert.False(RawDatabase.Contains(raw, record.Payload!.Value.Span[..64].ToArray()));
-        Assert.False(RawDatabase.Contains(raw, envelope[^64..]));
+        Assert.False(RawDatabase.Contains(raw, Liaison.Envelope.V1.SealedEnvelope.Parser.ParseFrom(envelope).Ciphertext.Span[..64].ToArray()));
         Assert.Equal(2, (await RawDatabase.ColumnAsync(Options, "SELECT data_key_id FROM messages WHERE data_key_id IS NOT NULL")).Count);
         // The data keys are stored wrapped only: 60 bytes each, under the KEK named beside them.
         Assert.All(await RawDatabase.ColumnAsync(Options, "SELECT wrapped_key FROM data_keys"), w => Assert.Equal(KeyEncryptionKey.WrappedBytes, ((byte[])w!).Length));

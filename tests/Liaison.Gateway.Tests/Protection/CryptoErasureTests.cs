@@ -99,7 +99,7 @@ public sealed class CryptoErasureTests : IAsyncLifetime
         var raw = await RawDatabase.AllBlobsAsync(Options, "messages", "outbox", "audit", "data_keys", "checkpoints");
         Assert.False(RawDatabase.Contains(raw, record.Payload!.Value.Span[..64].ToArray()));
         Assert.False(RawDatabase.Contains(raw, oldPayload[..64]));
-        Assert.False(RawDatabase.Contains(raw, envelope[^64..]));
+        Assert.False(RawDatabase.Contains(raw, Liaison.Envelope.V1.SealedEnvelope.Parser.ParseFrom(envelope).Ciphertext.Span[..64].ToArray()));
         var erasedKeys = await KeyRowsAsync("erased_at IS NOT NULL");
         Assert.Equal(2, erasedKeys.Count);
         Assert.All(erasedKeys, k => Assert.Null(k.Wrapped));
