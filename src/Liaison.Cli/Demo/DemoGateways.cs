@@ -54,6 +54,7 @@ internal sealed class DemoGateways : IAsyncDisposable
     {
         var now = time.GetUtcNow();
         using var authority = DevelopmentCertificates.CreateAuthority("Liaison demo CA", now, CertificateValidity);
+        DemoCapture.Current?.KeepPrivateKey(authority);
         var gateways = new DemoGateways(Path.Combine(dataDirectory, AuthorityFileName));
         await File.WriteAllTextAsync(gateways.AuthorityPath, authority.ExportCertificatePem() + "\n", cancellationToken);
         try
@@ -100,6 +101,7 @@ internal sealed class DemoGateways : IAsyncDisposable
     {
         var nodeDirectory = Directory.CreateDirectory(DemoIdentity.NodeDirectory(dataDirectory, keys.Owner)).FullName;
         using var certificate = DevelopmentCertificates.CreateServerCertificate(authority, ["localhost"], now, CertificateValidity);
+        DemoCapture.Current?.KeepPrivateKey(certificate);
         var settings = new Dictionary<string, string?>
         {
             ["Gateway:ListenAddress"] = "127.0.0.1",
@@ -112,6 +114,7 @@ internal sealed class DemoGateways : IAsyncDisposable
             // The walk-through tells the story; the gateways speak up only when something is wrong.
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
+        DemoCapture.Current?.AddLogging(settings, keys.Owner);
         var app = GatewayApplication.Build(new GatewayNodeMaterial(keys, identity.Agreement, certificate), settings);
         try
         {
@@ -123,6 +126,7 @@ internal sealed class DemoGateways : IAsyncDisposable
             throw;
         }
 
+        DemoCapture.Current?.Observe(app.Services.GetRequiredService<IBus>());
         var address = new Uri(app.Urls.First());
         started.Add(new DemoNode(keys.Owner, address, nodeDirectory, app));
     }

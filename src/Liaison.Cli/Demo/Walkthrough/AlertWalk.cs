@@ -9,6 +9,9 @@ internal static class AlertWalk
 {
     public const uint AckWindowMinutes = 15;
 
+    /// <summary>The alert's SYNTHETIC summary, which the privacy and secrets scans look for.</summary>
+    internal const string Summary = "疑似有儿童正被带往边境（合成测试数据）";
+
     public static async Task<string> RunAsync(WorkflowWalk walk, CancellationToken cancellationToken)
     {
         var id = $"al-demo-{walk.RunId}";
@@ -21,7 +24,7 @@ internal static class AlertWalk
             AlertRaise = new AlertRaise
             {
                 Urgency = Urgency.Immediate,
-                Summary = new LocalizedText { Language = "zh-Hans", Text = "疑似有儿童正被带往边境（合成测试数据）" },
+                Summary = new LocalizedText { Language = "zh-Hans", Text = Summary },
                 AckWindowMinutes = AckWindowMinutes,
                 Handling = new HandlingInstructions { Code = HandlingCode.H0, SourceReliability = SourceReliability.X, InformationAccuracy = InformationAccuracy._3 },
             },

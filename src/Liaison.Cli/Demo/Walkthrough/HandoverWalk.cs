@@ -53,7 +53,7 @@ internal static class HandoverWalk
     }
 
     // SYNTHETIC people and ids; the plan's names are never printed.
-    private static HandoverPlan Plan(string gate, DateTimeOffset windowStart, string verificationId) => new()
+    internal static HandoverPlan Plan(string gate, DateTimeOffset windowStart, string verificationId) => new()
     {
         People =
         {

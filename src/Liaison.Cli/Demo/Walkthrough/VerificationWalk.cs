@@ -97,7 +97,8 @@ internal static class VerificationWalk
         }
     }
 
-    private static WorkflowEvent Request(string id, CriteriaReference criteria, AttachmentReference photo) => new()
+    /// <summary>The request with the demo's synthetic personal data; internal for the privacy and secrets scans, which look for every field of it.</summary>
+    internal static WorkflowEvent Request(string id, CriteriaReference criteria, AttachmentReference photo) => new()
     {
         WorkflowId = id,
         CaseReference = LaoCaiCase,
@@ -116,7 +117,9 @@ internal static class VerificationWalk
             Ethnicity = Vi("H'Mông"),
             SpokenLanguages = { "hmn", "vi" },
             ClaimedResidence = new ClaimedResidence { Village = Vi("Thôn Mẫu Thử"), Commune = Vi("Xã Mẫu Thử"), District = Vi("Huyện Mẫu Thử"), Province = Vi("Lào Cai"), Country = "VN" },
+            Documents = { SyntheticDocument },
             FoundPlace = Vi("Chợ Mẫu Thử (tổng hợp)"),
+            SourceDetails = Vi("Người báo tin (tổng hợp), điện thoại 0912 000 731"),
             FoundAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero)),
             Source = InformationSource.LawEnforcement,
             Criteria = criteria,
@@ -127,7 +130,7 @@ internal static class VerificationWalk
         },
     };
 
-    private static WorkflowEvent Answer(string id, CriteriaReference criteria) => new()
+    internal static WorkflowEvent Answer(string id, CriteriaReference criteria) => new()
     {
         WorkflowId = id,
         CaseReference = YunnanCase,
@@ -135,13 +138,16 @@ internal static class VerificationWalk
         VerificationAnswer = new VerificationAnswer
         {
             Outcome = VerificationOutcome.Confirmed,
-            Identified = new IdentifiedDetails { DateOfBirth = new CivilDate { Year = 2006, Month = 1, Day = 1 } },
+            Identified = new IdentifiedDetails { DateOfBirth = new CivilDate { Year = 2006, Month = 1, Day = 1 }, Documents = { SyntheticDocument } },
             Determination = VictimDetermination.Victim,
             Criteria = criteria,
             ResponderCaseReference = YunnanCase,
             Handling = new HandlingInstructions { Code = HandlingCode.H1, SourceReliability = SourceReliability.A, InformationAccuracy = InformationAccuracy._1 },
         },
     };
+
+    // A SYNTHETIC number of no real document.
+    private static IdentityDocument SyntheticDocument => new() { Kind = DocumentKind.NationalIdCard, Number = "SYN042006000731", IssuingCountry = "VN" };
 
     private static LocalizedText Vi(string text) => new() { Language = "vi", Text = text };
 }
