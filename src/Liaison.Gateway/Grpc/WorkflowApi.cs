@@ -51,7 +51,7 @@ public sealed class WorkflowApi(
             throw new InvalidRequestException(violations);
         }
 
-        var (workflow, result) = await coordinator.SubmitStepAsync(request.RequestId, request.RecipientNode, request.Step!, context.CancellationToken);
+        var (workflow, result) = await coordinator.SubmitStepAsync(request.RequestId, request.RecipientNode, request.Step!, Auditing.AuditActors.Of(context), context.CancellationToken);
         return new SubmitWorkflowStepResponse
         {
             Workflow = Map(workflow, context),

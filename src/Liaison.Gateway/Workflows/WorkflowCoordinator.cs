@@ -27,9 +27,16 @@ public sealed class WorkflowCoordinator(
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> locks = new(StringComparer.Ordinal);
 
+    /// <summary>Takes a step as the node itself (reminders, escalations): its audit entries name "node".</summary>
     /// <exception cref="WorkflowRefusedException">The step is malformed or addressed to the wrong partner.</exception>
     /// <exception cref="IllegalTransitionException">The workflow's state does not allow the step.</exception>
-    public async Task<(FoldedWorkflow Workflow, SubmitResult Result)> SubmitStepAsync(string requestId, string recipientNode, WorkflowEvent step, CancellationToken cancellationToken)
+    public Task<(FoldedWorkflow Workflow, SubmitResult Result)> SubmitStepAsync(string requestId, string recipientNode, WorkflowEvent step, CancellationToken cancellationToken) =>
+        SubmitStepAsync(requestId, recipientNode, step, Auditing.AuditActors.Node, cancellationToken);
+
+    /// <param name="actor">Who takes the step, as its audit entries name them: the caller's subject id.</param>
+    /// <exception cref="WorkflowRefusedException">The step is malformed or addressed to the wrong partner.</exception>
+    /// <exception cref="IllegalTransitionException">The workflow's state does not allow the step.</exception>
+    public async Task<(FoldedWorkflow Workflow, SubmitResult Result)> SubmitStepAsync(string requestId, string recipientNode, WorkflowEvent step, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
         if (step.EventCase == WorkflowEvent.EventOneofCase.None)
@@ -79,7 +86,7 @@ public sealed class WorkflowCoordinator(
                 await RequireCriteriaInForceAsync(signed.VerificationAnswer, now, cancellationToken);
             }
 
-            var request = RequestFor(requestId, recipientNode, signed);
+            var request = RequestFor(requestId, recipientNode, signed) with { Actor = actor };
             var result = await submitter.SubmitAsync(request, cancellationToken);
             return (await GetAsync(step.WorkflowId, cancellationToken), result);
         }

@@ -86,6 +86,27 @@ public sealed class AuditApiTests : IDisposable
     }
 
     [Fact]
+    public async Task MessagesAndWorkflowStepsAreAuditedAsTheirCallersNotAsTheNode()
+    {
+        var message = (await gateway.Client.SubmitMessageAsync(new SubmitMessageRequest
+        {
+            RequestId = "req-actor-1",
+            RecipientNode = NodeDirectory.Yunnan,
+            MessageType = "verification.request",
+            Payload = ByteString.CopyFromUtf8("{}"),
+            CaseReference = CaseReference,
+        })).Message;
+        var step = (await new LiaisonWorkflowService.LiaisonWorkflowServiceClient(gateway.Channel).SubmitWorkflowStepAsync(
+            new SubmitWorkflowStepRequest { RequestId = "req-actor-2", RecipientNode = NodeDirectory.Yunnan, Step = Liaison.Workflows.Tests.Support.VerificationEvents.Request("vr-actor-1") })).Message;
+
+        var submitted = (await Client.ListAuditEntriesAsync(new ListAuditEntriesRequest { EventTypes = { "Submitted", "Sealed" } })).AuditEntries;
+
+        Assert.Equal([message.EnvelopeId, message.EnvelopeId, step.EnvelopeId, step.EnvelopeId], submitted.Select(e => e.EnvelopeId));
+        Assert.Single(submitted.Select(e => e.Actor).Distinct());
+        Assert.NotEqual(AuditActors.Node, submitted[0].Actor);
+    }
+
+    [Fact]
     public async Task AnEntryComesWithItsLeafAndItsInclusionProofChecksAgainstASignedCheckpoint()
     {
         var seq = await gateway.Services.GetRequiredService<AuditTrail>().ReadAsync(Officer, null, CaseReference);
