@@ -20,6 +20,7 @@ public sealed class DataKeyMaintenanceService(
     KeyEncryptionKeySource keys,
     TimeProvider time,
     IOptions<ProtectionOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<DataKeyMaintenanceService> logger) : BackgroundService
 {
     private readonly ProtectionOptions settings = options.Value;
@@ -27,6 +28,15 @@ public sealed class DataKeyMaintenanceService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Hosted services start in registration order and this one comes before the store: the
+        // first pass waits until the host has started, so the store is open (or start-up failed).
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            await started.Task;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
