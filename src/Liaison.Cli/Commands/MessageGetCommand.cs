@@ -29,6 +29,12 @@ internal sealed class MessageGetCommand : Command
             var request = new GetMessageRequest { Name = GatewayConnection.MessageName(parse.GetRequiredValue(message)) };
             var response = await client.GetMessageAsync(request, cancellationToken: cancellationToken);
             MessageRenderer.Write(context.Out, response.Message);
+            if (response.Message.ReceiptLog is { } log)
+            {
+                // The receipt's evidence: an auditor can ask the receiver for the entry's inclusion proof at this size.
+                context.Out.WriteField("Receiver log", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Display.Untrusted(log.LogNode)}, entry {log.LeafIndex} (leaf index), checkpoint of size {log.TreeSize}"));
+                context.Out.WriteField("Receiver checkpoint", Display.Untrusted(log.Checkpoint));
+            }
         }
 
         return ExitCodes.Success;

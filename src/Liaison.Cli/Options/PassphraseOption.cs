@@ -8,14 +8,13 @@ namespace Liaison.Cli.Options;
 /// environment. Never an argument of its own, because the command line of a
 /// process is visible to every user of the machine.
 /// </summary>
-/// <param name="variable">The environment variable read when no file is given; the CA's key has its own.</param>
-internal sealed class PassphraseOption(string variable = PassphraseOption.EnvironmentVariable)
+internal sealed class PassphraseOption
 {
     public const string EnvironmentVariable = "LIAISON_KEY_PASSPHRASE";
 
     public Option<string?> File { get; } = new("--passphrase-file")
     {
-        Description = $"A file holding the key-file passphrase (a trailing newline is ignored). Default: the environment variable {variable}.",
+        Description = $"A file holding the key-file passphrase (a trailing newline is ignored). Default: the environment variable {EnvironmentVariable}.",
         HelpName = "path",
     };
 
@@ -35,10 +34,10 @@ internal sealed class PassphraseOption(string variable = PassphraseOption.Enviro
             return fromFile.Length > 0 ? fromFile : throw new CliException($"The passphrase file '{path}' is empty.");
         }
 
-        var fromEnvironment = context.GetEnvironmentVariable(variable);
+        var fromEnvironment = context.GetEnvironmentVariable(EnvironmentVariable);
         return !string.IsNullOrEmpty(fromEnvironment)
             ? fromEnvironment
-            : throw new CliException($"No passphrase was given: pass --passphrase-file <path> or set the environment variable {variable}.");
+            : throw new CliException($"No passphrase was given: pass --passphrase-file <path> or set the environment variable {EnvironmentVariable}.");
     }
 
     private static void WarnIfReadableByOthers(string path, CliContext context)

@@ -24,7 +24,13 @@ public sealed class ReceiptSigner(AgreementInForce agreement, KeyRing keys, Time
     /// <param name="header">Its header, from <see cref="EnvelopeOpenResult.Header"/>.</param>
     /// <param name="rejection"><see cref="RejectionReason.Unspecified"/> to accept.</param>
     /// <exception cref="EnvelopeSealException">No link or key lets this node answer the sender.</exception>
-    public byte[] Sign(ReadOnlySpan<byte> envelope, EnvelopeHeader header, RejectionReason rejection)
+    public byte[] Sign(ReadOnlySpan<byte> envelope, EnvelopeHeader header, RejectionReason rejection) =>
+        Sign(envelope, header, rejection, receiverLog: null);
+
+    /// <summary>As above, and names where this node's audit log recorded the envelope, with a checkpoint covering it (signed too).</summary>
+    /// <param name="receiverLog">This node's audit-log position of the envelope, or null for a receipt without one.</param>
+    /// <exception cref="EnvelopeSealException">No link or key lets this node answer the sender.</exception>
+    public byte[] Sign(ReadOnlySpan<byte> envelope, EnvelopeHeader header, RejectionReason rejection, LogPosition? receiverLog)
     {
         ArgumentNullException.ThrowIfNull(header);
         var link = agreement.FindLink(header.SenderNode, keys.Owner)
@@ -42,6 +48,7 @@ public sealed class ReceiptSigner(AgreementInForce agreement, KeyRing keys, Time
             ReceivedAt = ProtoTime.ToTimestamp(now),
             Status = rejection == RejectionReason.Unspecified ? ReceiptStatus.Accepted : ReceiptStatus.Rejected,
             RejectionReason = rejection,
+            ReceiverLog = receiverLog,
         };
         var receiptBytes = receipt.ToByteArray();
         var toBeSigned = ToBeSigned.Build(Labels.ReceiptSignature, receiptBytes);

@@ -12,7 +12,10 @@ namespace Liaison.Gateway.Messaging;
 /// <summary>
 /// Receives an envelope from the partner: opens it (every check of the spec), records it
 /// in the inbox with its signed receipt queued in the outbox, in one transaction, and
-/// wakes the dispatcher to send the receipt and the inbox streams of the gRPC API.
+/// wakes the dispatcher to send the receipt and the inbox streams of the gRPC API. The
+/// receipt names the audit entry that recorded the envelope's storing (or refusal) and
+/// carries a checkpoint of this node's log covering it, signed at the end of the store's
+/// write batch (see <see cref="IGatewayStore.RecordInboundWithReceiptAsync"/>).
 /// <list type="bullet">
 /// <item>A duplicate (same envelope id, already stored) stores nothing; the store audits
 /// it and, for an authentic copy, queues the original receipt in the outbox again, for a
@@ -28,6 +31,7 @@ public sealed class EnvelopeTransferredConsumer(
     IGatewayStore store,
     OutboxSignal signal,
     IInboxNotifications inbox,
+    TimeProvider time,
     ILogger<EnvelopeTransferredConsumer> logger) : IConsumer<EnvelopeTransferred>
 {
     public async Task Consume(ConsumeContext<EnvelopeTransferred> context)
@@ -44,8 +48,10 @@ public sealed class EnvelopeTransferredConsumer(
         }
 
         using var scope = logger.EnvelopeScope(record.EnvelopeId, record.CaseReference);
-        var receipt = SignReceipt(bytes, opened);
-        var result = await store.RecordInboundAsync(record, receipt, context.CancellationToken);
+        var receipt = ReceiptSigning(bytes, opened);
+        var result = receipt is null
+            ? await store.RecordInboundAsync(record, null, context.CancellationToken)
+            : await store.RecordInboundWithReceiptAsync(record, receipt, context.CancellationToken);
         if (!record.IsAccepted)
         {
             if (result.ReceiptQueued)
@@ -73,11 +79,11 @@ public sealed class EnvelopeTransferredConsumer(
     }
 
     /// <summary>
-    /// The signed receipt to send back: always for an accepted envelope; for a refused one only
-    /// when the agreement links its (claimed) sender to this node, since only a partner has
-    /// an outbound queue to answer on and a key to verify the answer with.
+    /// How the store signs the receipt to send back: always for an accepted envelope; for a
+    /// refused one only when the agreement links its (claimed) sender to this node, since only
+    /// a partner has an outbound queue to answer on and a key to verify the answer with.
     /// </summary>
-    private byte[]? SignReceipt(byte[] envelope, EnvelopeOpenResult opened)
+    private InboundReceiptSigning? ReceiptSigning(byte[] envelope, EnvelopeOpenResult opened)
     {
         var header = opened.Header!;
         if (!opened.IsAccepted && node.Agreement.FindLink(header.SenderNode, node.NodeId) is null)
@@ -85,6 +91,13 @@ public sealed class EnvelopeTransferredConsumer(
             return null;
         }
 
-        return node.ReceiptSigner.Sign(envelope, header, opened.Reason);
+        return new InboundReceiptSigning(
+            node.NodeId,
+            ReceiptLogCheck.CheckpointSigner(node, header.SenderNode, time),
+            (leafIndex, checkpoint) => node.ReceiptSigner.Sign(envelope, header, opened.Reason, new LogPosition
+            {
+                LeafIndex = checked((ulong)leafIndex),
+                Checkpoint = checkpoint.Note,
+            }));
     }
 }

@@ -10,9 +10,11 @@ namespace Liaison.Gateway.Messaging;
 
 /// <summary>
 /// Receives a receipt for an envelope this node sent: loads the envelope it claims to be
-/// about, verifies the receipt against exactly those bytes, and records it (Delivered or
-/// Rejected). A receipt that is not valid fails with <see cref="ReceiptRejectedException"/>
-/// and goes to the error queue unretried, after the refusal is audited (ReceiptRefused).
+/// about, verifies the receipt against exactly those bytes and the checkpoint of the receiver's
+/// audit log it carries (<see cref="ReceiptLogCheck"/>), and records it (Delivered or Rejected)
+/// with the receiver's log position. A receipt that is not valid fails with
+/// <see cref="ReceiptRejectedException"/> and goes to the error queue unretried, after the
+/// refusal is audited (ReceiptRefused; REJECTION_REASON_BAD_CHECKPOINT for the checkpoint).
 /// </summary>
 public sealed class ReceiptTransferredConsumer(
     GatewayNode node,
@@ -40,7 +42,9 @@ public sealed class ReceiptTransferredConsumer(
         }
 
         var body = check.Receipt!;
-        var result = await store.RecordReceiptAsync(envelopeId, bytes, body.Status, body.RejectionReason, time.GetUtcNow(), context.CancellationToken);
+        var receiverLog = ReceiptLogCheck.Verify(node.Agreement, body, out var problem)
+            ?? throw await RefuseAsync(envelopeId, sent.PeerNode, RejectionReason.BadCheckpoint, problem, context.CancellationToken);
+        var result = await store.RecordReceiptAsync(envelopeId, bytes, body.Status, body.RejectionReason, receiverLog, time.GetUtcNow(), context.CancellationToken);
         if (result.IsDuplicate)
         {
             logger.ReceiptDuplicate(sent.PeerNode);

@@ -82,6 +82,28 @@ public interface IGatewayStore
     /// <exception cref="IllegalStateTransitionException">The id is one of this node's outbound envelopes.</exception>
     Task<RecordResult> RecordInboundAsync(InboundRecord record, ReadOnlyMemory<byte>? receiptOutboxBytes, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records an envelope that arrived, as <see cref="RecordInboundAsync(InboundRecord, ReadOnlyMemory{byte}?, CancellationToken)"/>
+    /// does, with a receipt that names the audit entry recording the envelope's storing (or refusal)
+    /// and carries a checkpoint of the log covering it: once every write of the batch has run, the
+    /// store signs one checkpoint for the batch, has <paramref name="receipt"/> sign each receipt,
+    /// and keeps and queues them in the envelopes' transaction (deploy/audit-log.md, "Receipts").
+    /// A duplicate queues its original receipt again, as there.
+    /// </summary>
+    /// <exception cref="IllegalStateTransitionException">The id is one of this node's outbound envelopes.</exception>
+    Task<RecordResult> RecordInboundWithReceiptAsync(InboundRecord record, InboundReceiptSigning receipt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a verified receipt as <see cref="RecordReceiptAsync(Guid, ReadOnlyMemory{byte}, ReceiptStatus, RejectionReason, DateTimeOffset, CancellationToken)"/>
+    /// does, and keeps the receiver's audit-log position it carries, whose checkpoint the caller verified.
+    /// </summary>
+    /// <exception cref="MessageNotFoundException">No such message.</exception>
+    /// <exception cref="IllegalStateTransitionException">The message is not one that awaits a receipt.</exception>
+    Task<RecordResult> RecordReceiptAsync(Guid envelopeId, ReadOnlyMemory<byte> receiptBytes, ReceiptStatus status, RejectionReason reason, ReceiptLogPosition receiverLog, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Where the message's receiver recorded it in its audit log, as its receipt says; null when no receipt with a position was kept.</summary>
+    Task<ReceiptLogPosition?> GetReceiptLogPositionAsync(Guid envelopeId, CancellationToken cancellationToken = default);
+
     /// <summary>Audits the refusal of an envelope too broken to identify (no readable header): there is no message to store.</summary>
     Task RecordUnreadableRejectionAsync(RejectionReason reason, CancellationToken cancellationToken = default);
 

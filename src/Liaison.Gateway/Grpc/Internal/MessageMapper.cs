@@ -26,7 +26,37 @@ internal static class MessageMapper
         UpdateTime = Millis(record.UpdatedAt),
         ExpireTime = Millis(record.ExpiresAt),
         PayloadSizeBytes = (ulong)(record.Payload?.Length ?? 0),
+        ReceiptLog = ReceiptLogOf(record),
     };
+
+    /// <summary>
+    /// The receiver's log position the message's receipt carries: on the sender, a receipt is
+    /// kept only once its checkpoint verified; on the receiver, it is the one this node signed.
+    /// </summary>
+    private static V1.ReceiptLogPosition? ReceiptLogOf(MessageRecord record)
+    {
+        if (record.ReceiptBytes is not { } bytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            var receipt = Liaison.Envelope.V1.Receipt.Parser.ParseFrom(Liaison.Envelope.V1.SignedReceipt.Parser.ParseFrom(bytes.Span).Receipt);
+            if (receipt.ReceiverLog is not { } log)
+            {
+                return null;
+            }
+
+            var checkpoint = Liaison.Audit.Checkpoints.SignedCheckpoint.Parse(log.Checkpoint).Checkpoint;
+            return new V1.ReceiptLogPosition { LogNode = receipt.ReceiverNode, LeafIndex = log.LeafIndex, TreeSize = checkpoint.Size, Checkpoint = log.Checkpoint };
+        }
+        catch (Exception e) when (e is Google.Protobuf.InvalidProtocolBufferException or Liaison.Audit.Notes.NoteFormatException)
+        {
+            // Not expected (the sender verified the receipt, or this node signed it), and no reason not to show the message.
+            return null;
+        }
+    }
 
     // The store keeps milliseconds, but a fresh submit returns the clock's full precision:
     // truncating here makes a retry's answer equal to the first one.

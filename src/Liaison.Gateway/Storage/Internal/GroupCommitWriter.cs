@@ -132,6 +132,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 await write.RunAsync(context);
             }
 
+            await context.Receipts.CompleteAsync(context, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
             Interlocked.Increment(ref committedTransactions);
             return null;

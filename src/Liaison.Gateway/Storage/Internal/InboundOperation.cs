@@ -3,7 +3,8 @@ namespace Liaison.Gateway.Storage.Internal;
 /// <summary>Records an arrived envelope; the inbox is idempotent by envelope id.</summary>
 internal static class InboundOperation
 {
-    public static async Task<RecordResult> RunAsync(WriteContext context, InboundRecord record, ReadOnlyMemory<byte>? receipt, CancellationToken cancellationToken)
+    /// <param name="signLater">Instead of <paramref name="receipt"/>: a receipt signed at the end of the batch with the index of the entry recording the envelope.</param>
+    public static async Task<RecordResult> RunAsync(WriteContext context, InboundRecord record, ReadOnlyMemory<byte>? receipt, CancellationToken cancellationToken, PendingReceipt? signLater = null)
     {
         var session = context.Session;
         var existing = await MessageTable.FindAsync(session, context.Protection, record.EnvelopeId, whenErased: true, cancellationToken);
@@ -74,16 +75,18 @@ internal static class InboundOperation
         if (record.IsAccepted)
         {
             await audit.AppendAsync(AuditEventType.Verified, message.EnvelopeId, message.PeerNode, "", "every check passed", message.PeerNode, cancellationToken);
-            await audit.AppendAsync(AuditEventType.Stored, message, ReceiptNote(receipt), message.PeerNode, cancellationToken);
+            await audit.AppendAsync(AuditEventType.Stored, message, ReceiptNote(receipt is not null || signLater is not null), message.PeerNode, cancellationToken);
         }
         else
         {
-            await audit.AppendAsync(AuditEventType.Rejected, message, ReceiptNote(receipt), message.PeerNode, cancellationToken);
+            await audit.AppendAsync(AuditEventType.Rejected, message, ReceiptNote(receipt is not null || signLater is not null), message.PeerNode, cancellationToken);
         }
 
-        return new RecordResult(message, IsDuplicate: false) { ReceiptQueued = receipt is not null };
+        // The entry just appended, Stored or Rejected, is the one the receipt names.
+        signLater?.Enqueue(context, message, context.Audit.Size - 1);
+        return new RecordResult(message, IsDuplicate: false) { ReceiptQueued = receipt is not null || signLater is not null };
     }
 
-    private static string ReceiptNote(ReadOnlyMemory<byte>? receipt) =>
-        receipt is null ? "no receipt queued" : "receipt queued for the sender";
+    private static string ReceiptNote(bool queued) =>
+        queued ? "receipt queued for the sender" : "no receipt queued";
 }

@@ -211,6 +211,22 @@ internal static class SchemaMigrations
             """,
             "CREATE INDEX IF NOT EXISTS case_access_by_case ON case_access (case_node, case_reference)",
         ]),
+        (8,
+        [
+            // Receipts carry the receiver's audit-log position of the envelope (deploy/audit-log.md,
+            // "Receipts"): kept on both sides, the receiver's own and, once verified, the partner's.
+            $"""
+            CREATE TABLE IF NOT EXISTS receipt_log_positions (
+                envelope_id {d.UuidType} NOT NULL,
+                log_node text NOT NULL,
+                leaf_index bigint NOT NULL,
+                tree_size bigint NOT NULL,
+                checkpoint_note text NOT NULL,
+                recorded_at bigint NOT NULL,
+                PRIMARY KEY (envelope_id, leaf_index))
+            """,
+            .. d.AppendOnlyStatements("receipt_log_positions"),
+        ]),
     ];
 
     /// <returns>The versions applied by this call.</returns>

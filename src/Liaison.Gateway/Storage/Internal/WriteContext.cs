@@ -12,6 +12,9 @@ internal sealed class WriteContext(StoreSession session, AuditLog audit, TimePro
 
     public StoreSession Session => session;
 
+    /// <summary>The batch's inbound receipts, signed under one checkpoint just before it commits.</summary>
+    public ReceiptBatch Receipts { get; } = new();
+
     public AuditLog Audit => audit;
 
     public StoreOptions Options => options;

@@ -1,0 +1,49 @@
+namespace Liaison.Gateway.Storage.Internal;
+
+/// <summary>
+/// The receipts of one write batch. Once every write has run, and before the batch commits,
+/// one checkpoint of the audit log is signed and stored (so a receipt flood costs one checkpoint
+/// signature per batch, not one per envelope), then each receipt is signed with its entry's leaf
+/// index and that checkpoint, kept with its message and queued in the outbox. All in the
+/// envelopes' own transaction: an envelope is never stored without its receipt queued, so a
+/// crash needs no recovery. Not thread-safe: owned by the single writer.
+/// </summary>
+internal sealed class ReceiptBatch
+{
+    private readonly List<PendingReceipt> pending = [];
+
+    public void Add(PendingReceipt receipt) => pending.Add(receipt);
+
+    public async Task CompleteAsync(WriteContext context, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var first = pending[0].Signing;
+        var checkpoint = await CheckpointOperation.RunAsync(context, AuditLogOrigin.For(first.NodeId), first.CheckpointSigner, cancellationToken)
+            ?? await CoveringCheckpointAsync(context, cancellationToken);
+        var session = context.Session;
+        var now = context.Now;
+        foreach (var receipt in pending)
+        {
+            var bytes = receipt.Signing.Sign(receipt.LeafIndex, checkpoint);
+            await ReceiptLogTable.SetReceiptAsync(session, receipt.EnvelopeId, bytes, cancellationToken);
+            await OutboxTable.InsertAsync(session, receipt.EnvelopeId, receipt.PeerNode, OutboxKind.Receipt, bytes, now, cancellationToken);
+            await ReceiptLogTable.InsertAsync(session, receipt.EnvelopeId, new ReceiptLogPosition(receipt.Signing.NodeId, receipt.LeafIndex, checkpoint.TreeSize, checkpoint.Note), now, cancellationToken);
+            receipt.Signed(bytes);
+        }
+
+        pending.Clear();
+    }
+
+    /// <summary>
+    /// The stored checkpoint that covers the whole log when there is no new one to sign: a
+    /// checkpoint issued in this batch after its last audit entry already does.
+    /// </summary>
+    private static async Task<AuditCheckpoint> CoveringCheckpointAsync(WriteContext context, CancellationToken cancellationToken) =>
+        (await CheckpointTable.ReadAsync(context.Session, context.Audit.Size, 1, cancellationToken)) is [{ } row]
+            ? row.ToCheckpoint()
+            : throw new InvalidOperationException($"No checkpoint covers the audit log's {context.Audit.Size} entries, and none could be signed.");
+}

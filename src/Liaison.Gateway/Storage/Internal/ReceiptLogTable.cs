@@ -1,0 +1,37 @@
+namespace Liaison.Gateway.Storage.Internal;
+
+/// <summary>
+/// The receipt_log_positions table's SQL (migration 8): for each message, where its receiver's
+/// audit log recorded it, as its receipt says. Rows are only ever inserted; an envelope refused
+/// and later stored has two, and the later one (the larger leaf index) is the message's.
+/// </summary>
+internal static class ReceiptLogTable
+{
+    private const string Columns = "envelope_id, log_node, leaf_index, tree_size, checkpoint_note, recorded_at";
+
+    public static Task InsertAsync(StoreSession session, Guid envelopeId, ReceiptLogPosition position, DateTimeOffset now, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            $"INSERT INTO receipt_log_positions ({Columns}) VALUES (@id, @node, @leaf, @size, @note, @now)",
+            cancellationToken,
+            ("id", session.Dialect.ToDb(envelopeId)),
+            ("node", position.LogNode),
+            ("leaf", position.LeafIndex),
+            ("size", position.TreeSize),
+            ("note", position.CheckpointNote),
+            ("now", DbValues.Millis(now)));
+
+    public static Task<ReceiptLogPosition?> FindAsync(StoreSession session, Guid envelopeId, CancellationToken cancellationToken) =>
+        session.QuerySingleAsync(
+            $"SELECT {Columns} FROM receipt_log_positions WHERE envelope_id = @id ORDER BY leaf_index DESC LIMIT 1",
+            r => new ReceiptLogPosition(r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetString(4)),
+            cancellationToken,
+            ("id", session.Dialect.ToDb(envelopeId)));
+
+    /// <summary>Keeps an inbound message's receipt, signed after the message was written in the same transaction.</summary>
+    public static Task SetReceiptAsync(StoreSession session, Guid envelopeId, byte[] receipt, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            "UPDATE messages SET receipt_bytes = @receipt WHERE envelope_id = @id",
+            cancellationToken,
+            ("receipt", receipt),
+            ("id", session.Dialect.ToDb(envelopeId)));
+}

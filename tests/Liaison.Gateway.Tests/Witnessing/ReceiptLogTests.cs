@@ -1,0 +1,105 @@
+using Liaison.Audit.Checkpoints;
+using Liaison.Audit.Merkle;
+using Liaison.Crypto.Envelopes;
+using Liaison.Crypto.V1;
+using Liaison.Envelope.V1;
+using Liaison.Gateway.Messaging;
+using Liaison.Gateway.Messaging.Contracts;
+using Liaison.Gateway.Storage;
+using Liaison.Testing;
+using static Liaison.Gateway.Tests.Messaging.ExchangeScenario;
+
+namespace Liaison.Gateway.Tests.Witnessing;
+
+/// <summary>
+/// Receipts between two real gateways (in memory) carry the receiver's audit-log index of the
+/// envelope and a checkpoint covering it; the sender verifies the checkpoint with the receiver's
+/// key from the agreement, keeps the position, and refuses a receipt whose checkpoint fails.
+/// </summary>
+public sealed class ReceiptLogTests
+{
+    [Theory]
+    [InlineData(Suite.InternationalV1)]
+    [InlineData(Suite.GmV1)]
+    public async Task TheSenderKeepsTheReceiversLogPositionWhichTheReceiversLogProves(Suite suite)
+    {
+        await using var pair = await WitnessingPair.StartAsync(suite);
+        var sent = await pair.LaoCai.Submitter.SubmitAsync(Request("positioned-" + suite));
+        var id = sent.Message.EnvelopeId;
+        await UntilDeliveredAsync(pair.LaoCai, [id], WitnessingPair.Deadline);
+
+        var kept = await pair.LaoCai.Store.GetReceiptLogPositionAsync(id);
+        Assert.NotNull(kept);
+        Assert.Equal(kept, await pair.Yunnan.Store.GetReceiptLogPositionAsync(id));
+        Assert.Equal(TestParties.Yunnan, kept.LogNode);
+        var stored = Assert.Single(await AuditAsync(pair.Yunnan), e => e.EventType == AuditEventType.Stored && e.EnvelopeId == id);
+        Assert.Equal(stored.Seq - 1, kept.LeafIndex);
+
+        // The checkpoint is one the receiver stored, and its log proves the entry's inclusion under it.
+        var checkpoint = SignedCheckpoint.Parse(kept.CheckpointNote).Checkpoint;
+        Assert.Equal(kept.CheckpointNote, Assert.Single(await pair.Yunnan.Store.ListAuditCheckpointsAsync(kept.TreeSize, 1)).Note);
+        var proof = await pair.Yunnan.Store.GetAuditInclusionProofAsync(stored.Seq, kept.TreeSize);
+        var leaf = Assert.Single(await pair.Yunnan.Store.ReadAuditAsync(stored.Seq, 1));
+        Assert.True(MerkleVerifier.VerifyInclusion((ulong)kept.LeafIndex, checkpoint.Size, LeafHash(leaf), proof.Path, checkpoint.Root));
+
+        // GetMessage shows it on both sides, read from the receipt kept with the message.
+        foreach (var side in new[] { pair.LaoCai, pair.Yunnan })
+        {
+            var shown = Gateway.Grpc.Internal.MessageMapper.ToMessage((await side.Store.GetAsync(id))!).ReceiptLog;
+            Assert.Equal((TestParties.Yunnan, (ulong)kept.LeafIndex, (ulong)kept.TreeSize, kept.CheckpointNote), (shown.LogNode, shown.LeafIndex, shown.TreeSize, shown.Checkpoint));
+        }
+    }
+
+    [Fact]
+    public async Task AReceiptWhoseCheckpointIsNotTheReceiversOrDoesNotCoverItsIndexIsRefusedWithBadCheckpoint()
+    {
+        await using var pair = await WitnessingPair.StartAsync(Suite.InternationalV1);
+        await pair.Link.StopAsync(CancellationToken.None);
+        var sent = await pair.LaoCai.Submitter.SubmitAsync(Request("forged-receipts"));
+        var id = sent.Message.EnvelopeId;
+        var envelope = (await Polling.UntilAsync(
+            () => pair.LaoCai.Store.GetAsync(id), m => m is { State: MessageState.Published }, WitnessingPair.Deadline, "the message published"))!.EnvelopeBytes.ToArray();
+        var header = EnvelopeHeader.Parser.ParseFrom(SealedEnvelope.Parser.ParseFrom(envelope).Header);
+        var yunnanReceipts = new ReceiptSigner(pair.Agreement.Agreement, pair.Agreement.Yunnan, TimeProvider.System);
+        var yunnanOrigin = AuditLogOrigin.For(TestParties.Yunnan);
+        var root = MerkleHash.FromBytes(System.Security.Cryptography.SHA256.HashData("a log"u8));
+        var yunnanKey = CheckpointIssuer.SigningIdentity(pair.Agreement.Agreement, pair.Agreement.Yunnan, TimeProvider.System).Signer;
+        var laoCaiKey = CheckpointIssuer.SigningIdentity(pair.Agreement.Agreement, pair.Agreement.LaoCai, TimeProvider.System).Signer;
+        var forgeries = new[]
+        {
+            // Signed by the sender's own key, not the receiver's.
+            new LogPosition { LeafIndex = 3, Checkpoint = SignedCheckpoint.Sign(new Checkpoint(yunnanOrigin, 10, root), laoCaiKey).ToString() },
+            // The receiver's key, but a checkpoint that stops before the entry.
+            new LogPosition { LeafIndex = 10, Checkpoint = SignedCheckpoint.Sign(new Checkpoint(yunnanOrigin, 10, root), yunnanKey).ToString() },
+            // The receiver's key over another log.
+            new LogPosition { LeafIndex = 3, Checkpoint = SignedCheckpoint.Sign(new Checkpoint(AuditLogOrigin.For(TestParties.LaoCai), 10, root), yunnanKey).ToString() },
+            new LogPosition { LeafIndex = 3, Checkpoint = "not a note" },
+            null,
+        };
+
+        var inbound = await pair.LaoCai.Bus.GetSendEndpoint(new Uri("queue:" + GatewayQueues.Inbound));
+        foreach (var position in forgeries)
+        {
+            await inbound.Send(new ReceiptTransferred(yunnanReceipts.Sign(envelope, header, RejectionReason.Unspecified, position)));
+        }
+
+        var refusals = await Polling.UntilAsync(
+            async () => (await AuditAsync(pair.LaoCai)).Where(e => e.EventType == AuditEventType.ReceiptRefused).ToList(),
+            r => r.Count == forgeries.Length,
+            WitnessingPair.Deadline,
+            "every forged receipt refused");
+        Assert.All(refusals, r => Assert.Equal(("REJECTION_REASON_BAD_CHECKPOINT", (Guid?)id), (r.ReasonCode, r.EnvelopeId)));
+        Assert.Equal(MessageState.Published, (await pair.LaoCai.Store.GetAsync(id))!.State);
+        Assert.Null(await pair.LaoCai.Store.GetReceiptLogPositionAsync(id));
+
+        // The real receipt, once the link is back, is still accepted.
+        await pair.Link.StartAsync(CancellationToken.None);
+        await UntilDeliveredAsync(pair.LaoCai, [id], WitnessingPair.Deadline);
+        Assert.NotNull(await pair.LaoCai.Store.GetReceiptLogPositionAsync(id));
+    }
+
+    private static MerkleHash LeafHash(AuditEntry entry) =>
+        Rfc6962.HashLeaf(Storage.Internal.AuditHashing.Canonical(new Storage.Internal.AuditRow(
+            entry.Seq, Storage.Internal.DbValues.Millis(entry.RecordedAt), entry.EventType.ToString(), entry.EnvelopeId, entry.PeerNode, entry.ReasonCode,
+            entry.Detail, entry.Hash.ToArray(), entry.Actor, entry.Subject, entry.FormatVersion)));
+}
