@@ -75,11 +75,11 @@ public sealed class AuditGatewayCommandTests
         await Polling.UntilAsync(async () => (await store.ListAuditCheckpointsNewestFirstAsync(long.MaxValue, 1)) is [var latest] && latest.TreeSize >= read,
             TimeSpan.FromSeconds(30), "a checkpoint covering the read");
 
-        var list = workspace.Run("audit", "list", "--gateway", url, "--case", "LC-2026-0042");
-        var started = workspace.Run("audit", "list", "--gateway", url, "--type", "NodeStarted", "--type", "AgreementLoaded", "--newest-first");
-        var inclusion = workspace.Run("audit", "proof", "--gateway", url, "--agreement", agreementFile, "--node", Workspace.LaoCai, "--entry", read.ToString(CultureInfo.InvariantCulture));
-        var consistency = workspace.Run("audit", "proof", "--gateway", url, "--agreement", agreementFile, "--node", Workspace.LaoCai, "--from-size", "0");
-        var wrongNode = workspace.Run("audit", "proof", "--gateway", url, "--agreement", agreementFile, "--node", Workspace.Yunnan, "--entry", "1");
+        var list = workspace.Run(AsAuditor(workspace, "audit", "list", "--gateway", url, "--case", "LC-2026-0042"));
+        var started = workspace.Run(AsAuditor(workspace, "audit", "list", "--gateway", url, "--type", "NodeStarted", "--type", "AgreementLoaded", "--newest-first"));
+        var inclusion = workspace.Run(AsAuditor(workspace, "audit", "proof", "--gateway", url, "--agreement", agreementFile, "--node", Workspace.LaoCai, "--entry", read.ToString(CultureInfo.InvariantCulture)));
+        var consistency = workspace.Run(AsAuditor(workspace, "audit", "proof", "--gateway", url, "--agreement", agreementFile, "--node", Workspace.LaoCai, "--from-size", "0"));
+        var wrongNode = workspace.Run(AsAuditor(workspace, "audit", "proof", "--gateway", url, "--agreement", agreementFile, "--node", Workspace.Yunnan, "--entry", "1"));
 
         list.AssertSuccess();
         Assert.Contains("1 audit entry in this page:", list.Out, StringComparison.Ordinal);
@@ -97,15 +97,27 @@ public sealed class AuditGatewayCommandTests
         wrongNode.AssertRefused("The checkpoint the gateway gave does not verify");
     }
 
+    /// <summary>The command line, calling as the auditor whose client certificate <see cref="StartGatewayAsync"/> issued, over TLS.</summary>
+    private static string[] AsAuditor(Workspace workspace, params string[] args) =>
+        [.. args, "--ca", workspace.PathOf("ca.pem"), "--client-cert", workspace.PathOf("auditor.pem"), "--client-key", workspace.PathOf("auditor.key")];
+
     private static async Task<WebApplication> StartGatewayAsync(Workspace workspace, KeyRing keys, AgreementInForce agreement)
     {
+        // TLS with client certificates, as in production: the commands call as an auditor.
+        using var authority = DevelopmentCertificates.CreateAuthority("Liaison test CA", DateTimeOffset.UtcNow, TimeSpan.FromDays(1));
+        using var server = DevelopmentCertificates.CreateServerCertificate(authority, ["localhost"], DateTimeOffset.UtcNow, TimeSpan.FromDays(1));
+        File.WriteAllText(workspace.PathOf("ca.pem"), authority.ExportCertificatePem() + "\n");
+        using (var auditor = ClientCertificates.Issue(authority, new Caller("vn-laocai/auditor-0007", CallerRole.Auditor, ""), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1)))
+        {
+            DevelopmentCertificates.WritePem(auditor, workspace.PathOf("auditor.pem"), workspace.PathOf("auditor.key"));
+        }
+
         var kek = workspace.PathOf("kek");
         Liaison.Gateway.Protection.KeyEncryptionKeyFile.Create(kek);
-        var app = GatewayApplication.Build(new GatewayNodeMaterial(keys, agreement, null), new Dictionary<string, string?>
+        var app = GatewayApplication.Build(new GatewayNodeMaterial(keys, agreement, server, ClientAuthority: authority), new Dictionary<string, string?>
         {
             ["Gateway:ListenAddress"] = "127.0.0.1",
             ["Gateway:Port"] = "0",
-            ["Gateway:AllowPlaintextForDevelopment"] = "true",
             ["Store:Provider"] = nameof(StoreProvider.Sqlite),
             ["Store:DataDirectory"] = Directory.CreateDirectory(workspace.PathOf("data")).FullName,
             ["Access:IntakeUnit"] = "blo-intake",

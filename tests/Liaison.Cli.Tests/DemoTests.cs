@@ -91,32 +91,36 @@ public sealed partial class DemoTests
             var command = ListCommand().Match(stdout.Text);
             Assert.True(command.Success, stdout.Text);
             var (yunnan, ca) = (command.Groups["gateway"].Value, command.Groups["ca"].Value);
+            string[] asYunnan = ["--client-cert", command.Groups["cert"].Value, "--client-key", command.Groups["key"].Value];
 
-            var list = workspace.Run("message", "list", "--gateway", yunnan, "--ca", ca);
+            var list = workspace.Run(["message", "list", "--gateway", yunnan, "--ca", ca, .. asYunnan]);
 
             list.AssertSuccess();
             Assert.Matches(@"(?m)^  [0-9a-f-]{36}  MESSAGE_STATE_STORED  vn-laocai  verification.request  LC-2026-0042  \d+ bytes$", list.Out);
-            var criteria = workspace.Run("workflow", "show", "cr-demo-v1", "--gateway", yunnan, "--ca", ca, "--lang", "vi");
+            var criteria = workspace.Run(["workflow", "show", "cr-demo-v1", "--gateway", yunnan, "--ca", ca, "--lang", "vi", .. asYunnan]);
             criteria.AssertSuccess();
             Assert.Matches(@"(?m)^ *State: +.*Agreed\)?$", criteria.Out);
 
             // An attachment uploaded to Lao Cai's gateway with the CLI is downloaded from Yunnan's, byte for byte.
-            var laoCai = UploadCommand().Match(stdout.Text).Groups["gateway"].Value;
+            var uploadCommand = UploadCommand().Match(stdout.Text);
+            var laoCai = uploadCommand.Groups["gateway"].Value;
+            string[] asLaoCai = ["--client-cert", uploadCommand.Groups["cert"].Value, "--client-key", uploadCommand.Groups["key"].Value];
             var photo = workspace.PathOf("photo.jpg");
             var bytes = new byte[300 * 1024];
             new Random(7).NextBytes(bytes);
             File.WriteAllBytes(photo, bytes);
-            var upload = workspace.Run("attachment", "upload", "--gateway", laoCai, "--ca", ca, "--to", Workspace.Yunnan, "--case", "LC-2026-0043", photo);
+            var upload = workspace.Run(["attachment", "upload", "--gateway", laoCai, "--ca", ca, "--to", Workspace.Yunnan, "--case", "LC-2026-0043", photo, .. asLaoCai]);
             upload.AssertSuccess();
             upload.AssertField("Size", "307200 bytes, image/jpeg");
             var attachment = Regex.Match(upload.Out, @"attachments/(?<id>[0-9a-f]{32})").Groups["id"].Value;
             var copy = workspace.PathOf("copy.jpg");
-            await Polling.UntilAsync(() => workspace.Run("attachment", "download", attachment, "--gateway", yunnan, "--ca", ca, "--out", copy).ExitCode == 0, Deadline, "the attachment to arrive at Yunnan");
+            await Polling.UntilAsync(() => workspace.Run(["attachment", "download", attachment, "--gateway", yunnan, "--ca", ca, "--out", copy, .. asYunnan]).ExitCode == 0, Deadline, "the attachment to arrive at Yunnan");
             Assert.Equal(bytes, File.ReadAllBytes(copy));
             Assert.False(File.Exists(copy + ".partial"));
 
-            workspace.Run("message", "list", "--gateway", yunnan).AssertRefused("The gateway's TLS certificate is not trusted");
-            workspace.Run("message", "get", "not-an-id", "--gateway", yunnan, "--ca", ca).AssertRefused("(INVALID_ARGUMENT, INVALID_REQUEST)");
+            workspace.Run(["message", "list", "--gateway", yunnan, .. asYunnan]).AssertRefused("The gateway's TLS certificate is not trusted");
+            workspace.Run("message", "list", "--gateway", yunnan, "--ca", ca).AssertRefused("(UNAUTHENTICATED, CLIENT_CERTIFICATE_REQUIRED)");
+            workspace.Run(["message", "get", "not-an-id", "--gateway", yunnan, "--ca", ca, .. asYunnan]).AssertRefused("(INVALID_ARGUMENT, INVALID_REQUEST)");
         }
         finally
         {
@@ -163,9 +167,9 @@ public sealed partial class DemoTests
         public void Dispose() => text.Dispose();
     }
 
-    [GeneratedRegex(@"liaison message list --gateway (?<gateway>\S+) --ca (?<ca>\S+)")]
+    [GeneratedRegex(@"liaison message list --gateway (?<gateway>\S+) --ca (?<ca>\S+) --client-cert (?<cert>\S+) --client-key (?<key>\S+)")]
     private static partial Regex ListCommand();
 
-    [GeneratedRegex(@"liaison attachment upload --gateway (?<gateway>\S+) --ca")]
+    [GeneratedRegex(@"liaison attachment upload --gateway (?<gateway>\S+) --ca \S+ --client-cert (?<cert>\S+) --client-key (?<key>\S+)")]
     private static partial Regex UploadCommand();
 }

@@ -27,16 +27,17 @@ public sealed partial class WorkflowDemoTests
             var command = ListCommand().Match(Text(output, stdout));
             Assert.True(command.Success, Text(output, stdout));
             var (yunnan, ca) = (command.Groups["gateway"].Value, command.Groups["ca"].Value);
+            string[] asYunnan = ["--client-cert", command.Groups["cert"].Value, "--client-key", command.Groups["key"].Value];
             var file = WorkflowCommandTests.ExampleFile("verification-request.json");
 
-            var step = workspace.Run("--lang", "en", "workflow", "step", "--gateway", yunnan, "--ca", ca, "--to", Workspace.LaoCai, "--request-id", "cli-test-1", "--file", file);
+            var step = workspace.Run(["--lang", "en", "workflow", "step", "--gateway", yunnan, "--ca", ca, "--to", Workspace.LaoCai, "--request-id", "cli-test-1", "--file", file, .. asYunnan]);
 
             step.AssertSuccess();
             step.AssertField("Workflow", "vr-example-0001");
             step.AssertField("Kind", "WORKFLOW_KIND_VERIFICATION");
             Assert.Matches(@"(?m)^ *Envelope id: +[0-9a-f-]{36}\s*$", step.Out);
 
-            var show = workspace.Run("workflow", "show", "vr-example-0001", "--gateway", yunnan, "--ca", ca, "--lang", "vi");
+            var show = workspace.Run(["workflow", "show", "vr-example-0001", "--gateway", yunnan, "--ca", ca, "--lang", "vi", .. asYunnan]);
 
             show.AssertSuccess();
             show.AssertField("Kind", "WORKFLOW_KIND_VERIFICATION");
@@ -68,6 +69,6 @@ public sealed partial class WorkflowDemoTests
         }
     }
 
-    [GeneratedRegex(@"liaison message list --gateway (?<gateway>\S+) --ca (?<ca>\S+)")]
+    [GeneratedRegex(@"liaison message list --gateway (?<gateway>\S+) --ca (?<ca>\S+) --client-cert (?<cert>\S+) --client-key (?<key>\S+)")]
     private static partial Regex ListCommand();
 }

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using Liaison.Gateway.Hosting;
 using Liaison.Gateway.V1;
 using Liaison.Testing;
 
@@ -11,7 +12,9 @@ namespace Liaison.Gateway.FaultTests;
 
 /// <summary>
 /// One gateway as an operator runs it: <c>dotnet Liaison.Gateway.dll</c> from the gateway's
-/// build output, configured by environment variables only, on a fixed localhost port so that
+/// build output, configured by environment variables only, serving TLS with a certificate from
+/// <see cref="TestClientAuthority"/> and reached by <see cref="Channel"/> with a supervisor's client
+/// certificate from the same CA, on a fixed localhost port so that
 /// a restart on the same data directory is reachable at the same address. Its standard
 /// output and error are appended to a log file (kept across restarts) whose tail goes into
 /// failure messages. Dispose kills it.
@@ -35,7 +38,11 @@ public sealed class GatewayProcess : IDisposable
         Port = port;
         LogFile = logFile;
         log = new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        Channel = GrpcChannel.ForAddress($"https://127.0.0.1:{port}", new GrpcChannelOptions
+        {
+            HttpHandler = TestClientAuthority.Handler(TestClientAuthority.CertificateFor(TestClientAuthority.Supervisor)),
+            DisposeHttpClient = true,
+        });
         Client = new LiaisonGatewayService.LiaisonGatewayServiceClient(Channel);
     }
 
@@ -49,6 +56,13 @@ public sealed class GatewayProcess : IDisposable
         ArgumentNullException.ThrowIfNull(broker);
         var files = FaultParties.Instance.WriteNodeFiles(node, directory);
         var port = FreePort();
+        var (certificate, tlsKey, clientCa) = (Path.Combine(directory, "tls.pem"), Path.Combine(directory, "tls.key"), Path.Combine(directory, "client-ca.pem"));
+        using (var server = TestClientAuthority.ServerCertificate())
+        {
+            DevelopmentCertificates.WritePem(server, certificate, tlsKey);
+        }
+
+        TestClientAuthority.WriteAuthorityPem(clientCa);
         var keyEncryptionKey = Path.Combine(directory, "kek");
         if (!File.Exists(keyEncryptionKey))
         {
@@ -65,9 +79,10 @@ public sealed class GatewayProcess : IDisposable
             ["Gateway__AgreementFile"] = files.AgreementFile,
             ["Gateway__ListenAddress"] = "127.0.0.1",
             ["Gateway__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            // Plaintext HTTP/2 on loopback: these tests are about processes and brokers; the
-            // gateway's TLS is tested in Liaison.Gateway.Tests (HostingTests, TlsTests).
-            ["Gateway__AllowPlaintextForDevelopment"] = "true",
+            // TLS with client certificates, as in production: the test channel calls as a supervisor.
+            ["Gateway__Tls__CertificateFile"] = certificate,
+            ["Gateway__Tls__KeyFile"] = tlsKey,
+            ["Gateway__Tls__ClientCaFile"] = clientCa,
             ["Store__Provider"] = "Sqlite",
             ["Store__DataDirectory"] = files.DataDirectory,
             ["Protection__KeyEncryptionKeyFile"] = keyEncryptionKey,

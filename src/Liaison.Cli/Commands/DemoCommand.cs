@@ -74,6 +74,7 @@ internal sealed class DemoCommand : Command
         await using (gateways)
         {
             output.WriteField("Local CA", $"{gateways.AuthorityPath} (trust it to call the gateways)");
+            output.WriteField("Officers", $"{gateways.Clients.LaoCai.Caller.SubjectId} and {gateways.Clients.Yunnan.Caller.SubjectId}, client certificates from the local CA in {Path.GetDirectoryName(gateways.Clients.LaoCai.CertificatePath)}");
             foreach (var node in new[] { gateways.LaoCai, gateways.Yunnan })
             {
                 output.WriteField(node.NodeId, $"{node.Url}, SQLite in {node.DataDirectory}");
@@ -117,19 +118,21 @@ internal sealed class DemoCommand : Command
     private async Task ServeAsync(DemoGateways gateways, string dir, CancellationToken cancellationToken)
     {
         var output = context.Out;
-        var ca = gateways.AuthorityPath;
+        // Each side's commands call as that side's demo officer, with the client certificate the demo issued.
+        var atLaoCai = $"--gateway {gateways.LaoCai.Url} --ca {gateways.AuthorityPath} {gateways.Clients.LaoCai.Arguments}";
+        var atYunnan = $"--gateway {gateways.Yunnan.Url} --ca {gateways.AuthorityPath} {gateways.Clients.Yunnan.Arguments}";
         output.WriteLine();
         output.WriteLine("Both gateways keep serving until Ctrl-C. Go on with the CLI, for example:");
-        output.WriteLine($"  liaison message list --gateway {gateways.Yunnan.Url} --ca {ca}");
-        output.WriteLine($"  liaison message submit --gateway {gateways.LaoCai.Url} --ca {ca} --to {gateways.Yunnan.NodeId} --type verification.request --payload-file FILE --case-ref LC-2026-0043");
-        output.WriteLine($"  liaison message get ENVELOPE-ID --gateway {gateways.LaoCai.Url} --ca {ca}");
-        output.WriteLine($"  liaison message fetch ENVELOPE-ID --gateway {gateways.Yunnan.Url} --ca {ca} --out payload.json");
-        output.WriteLine($"  liaison case show {Demo.Walkthrough.VerificationWalk.LaoCaiCase} --gateway {gateways.LaoCai.Url} --ca {ca}");
-        output.WriteLine($"  liaison workflow show {Demo.Walkthrough.CriteriaWalk.WorkflowId} --gateway {gateways.Yunnan.Url} --ca {ca} --lang zh");
-        output.WriteLine($"  liaison workflow step --gateway {gateways.Yunnan.Url} --ca {ca} --to {gateways.LaoCai.NodeId} --file deploy/examples/workflow/verification-request.json");
-        output.WriteLine($"  liaison report --gateway {gateways.LaoCai.Url} --ca {ca} --period YYYY-QN --format html --out report.html");
-        output.WriteLine($"  liaison attachment upload --gateway {gateways.LaoCai.Url} --ca {ca} --to {gateways.Yunnan.NodeId} --case LC-2026-0043 FILE");
-        output.WriteLine($"  grpcurl -cacert {ca} {gateways.Yunnan.Address.Authority} liaison.gateway.v1.LiaisonGatewayService/ListInboxMessages");
+        output.WriteLine($"  liaison message list {atYunnan}");
+        output.WriteLine($"  liaison message submit {atLaoCai} --to {gateways.Yunnan.NodeId} --type verification.request --payload-file FILE --case-ref LC-2026-0043");
+        output.WriteLine($"  liaison message get ENVELOPE-ID {atLaoCai}");
+        output.WriteLine($"  liaison message fetch ENVELOPE-ID {atYunnan} --out payload.json");
+        output.WriteLine($"  liaison case show {Demo.Walkthrough.VerificationWalk.LaoCaiCase} {atLaoCai}");
+        output.WriteLine($"  liaison workflow show {Demo.Walkthrough.CriteriaWalk.WorkflowId} {atYunnan} --lang zh");
+        output.WriteLine($"  liaison workflow step {atYunnan} --to {gateways.LaoCai.NodeId} --file deploy/examples/workflow/verification-request.json");
+        output.WriteLine($"  liaison report {atLaoCai} --period YYYY-QN --format html --out report.html");
+        output.WriteLine($"  liaison attachment upload {atLaoCai} --to {gateways.Yunnan.NodeId} --case LC-2026-0043 FILE");
+        output.WriteLine($"  grpcurl -cacert {gateways.AuthorityPath} -cert {gateways.Clients.Yunnan.CertificatePath} -key {gateways.Clients.Yunnan.KeyPath} {gateways.Yunnan.Address.Authority} liaison.gateway.v1.LiaisonGatewayService/ListInboxMessages");
         output.WriteLine($"State stays in {dir}; run the demo again with --data-dir {dir} to continue with the same nodes.");
         output.Flush();
         try

@@ -22,6 +22,13 @@ internal static class LiaisonCommand
             {
                 new KeysGenerateCommand(context),
             },
+            new Command("ca", "Run a deployment's client CA: create it, issue and revoke client certificates, sign its revocation list.")
+            {
+                new CaInitCommand(context),
+                new CaIssueCommand(context),
+                new CaRevokeCommand(context),
+                new CaCrlCommand(context),
+            },
             new Command("agreement", "Draft, sign, verify and show exchange agreements.")
             {
                 new AgreementDraftCommand(context),

@@ -6,7 +6,7 @@ using Liaison.Gateway.V1;
 namespace Liaison.Cli.Commands;
 
 /// <summary>
-/// <c>--gateway</c> and <c>--ca</c> of the workflow commands, with the global <c>--lang</c>:
+/// <c>--gateway</c>, <c>--ca</c> and the client certificate of the workflow commands, with the global <c>--lang</c>:
 /// a client of the gateway's workflow service whose calls carry the chosen language.
 /// </summary>
 internal sealed class WorkflowGateway(LanguageOption language)
@@ -20,8 +20,7 @@ internal sealed class WorkflowGateway(LanguageOption language)
     /// <summary>A client of the gateway named on the command line. Dispose the channel after use.</summary>
     public (GrpcChannel Channel, LiaisonWorkflowService.LiaisonWorkflowServiceClient Client) Connect(ParseResult parse)
     {
-        ArgumentNullException.ThrowIfNull(parse);
-        var channel = GatewayConnection.Open(parse.GetRequiredValue(connection.Gateway), parse.GetValue(connection.Authority));
+        var channel = connection.OpenChannel(parse);
         return (channel, new LiaisonWorkflowService.LiaisonWorkflowServiceClient(channel));
     }
 }

@@ -29,7 +29,7 @@ internal sealed record DemoBrokers(Uri? LaoCai, Uri? Yunnan)
 /// <summary>
 /// Lao Cai's and Yunnan's gateways in this process, each a real gateway host built by
 /// <see cref="GatewayApplication"/>: gRPC over TLS on loopback with a certificate from the
-/// demo's own CA, SQLite in DATA/NODE/, and messaging on its own broker or, without brokers,
+/// demo's own CA, which also issues the client certificates of the officers it plays (<see cref="DemoClients"/>), SQLite in DATA/NODE/, and messaging on its own broker or, without brokers,
 /// on its own in-memory bus joined to the other by an <see cref="InMemoryBorderLink"/>.
 /// </summary>
 internal sealed class DemoGateways : IAsyncDisposable
@@ -49,6 +49,9 @@ internal sealed class DemoGateways : IAsyncDisposable
 
     public DemoNode Yunnan => started[1];
 
+    /// <summary>The officers the demo plays, with client certificates from its CA.</summary>
+    public DemoClients Clients { get; private set; } = null!;
+
     /// <param name="port">Lao Cai's port, Yunnan's is the next one; 0 lets the system pick two free ports.</param>
     public static async Task<DemoGateways> StartAsync(string dataDirectory, DemoIdentity identity, DemoBrokers brokers, int port, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -57,6 +60,7 @@ internal sealed class DemoGateways : IAsyncDisposable
         DemoCapture.Current?.KeepPrivateKey(authority);
         var gateways = new DemoGateways(Path.Combine(dataDirectory, AuthorityFileName));
         await File.WriteAllTextAsync(gateways.AuthorityPath, authority.ExportCertificatePem() + "\n", cancellationToken);
+        gateways.Clients = DemoClients.Issue(dataDirectory, authority, identity.LaoCai.Owner, identity.Yunnan.Owner, now);
         try
         {
             await gateways.StartNodeAsync(dataDirectory, identity.LaoCai, identity, brokers.LaoCai, port, authority, now, cancellationToken);
@@ -108,6 +112,8 @@ internal sealed class DemoGateways : IAsyncDisposable
             ["Gateway:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Store:Provider"] = nameof(StoreProvider.Sqlite),
             ["Store:DataDirectory"] = nodeDirectory,
+            // The demo officers' unit takes in the partner's cases too, so that each works both directions.
+            ["Access:IntakeUnit"] = DemoClients.Unit,
             ["Protection:KeyEncryptionKeyFile"] = DemoKeyEncryptionKey(nodeDirectory),
             ["Messaging:BrokerUri"] = broker?.ToString(),
 
@@ -115,7 +121,7 @@ internal sealed class DemoGateways : IAsyncDisposable
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
         DemoCapture.Current?.AddLogging(settings, keys.Owner);
-        var app = GatewayApplication.Build(new GatewayNodeMaterial(keys, identity.Agreement, certificate), settings);
+        var app = GatewayApplication.Build(new GatewayNodeMaterial(keys, identity.Agreement, certificate, ClientAuthority: authority), settings);
         try
         {
             await app.StartAsync(cancellationToken);

@@ -14,8 +14,8 @@ internal sealed class DemoWalkthrough(TextWriter output, DemoGateways gateways, 
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var laoCai = new DemoSide("Lao Cai", gateways.LaoCai, gateways.AuthorityPath);
-        using var yunnan = new DemoSide("Yunnan", gateways.Yunnan, gateways.AuthorityPath);
+        using var laoCai = new DemoSide("Lao Cai", gateways.LaoCai, gateways.AuthorityPath, gateways.Clients.LaoCai);
+        using var yunnan = new DemoSide("Yunnan", gateways.Yunnan, gateways.AuthorityPath, gateways.Clients.Yunnan);
         var walk = new WorkflowWalk(output, laoCai, yunnan, Guid.NewGuid().ToString("N")[..8]);
         output.WriteLine();
         output.WriteLine($"Every step below is one gRPC call by one side's tool to its own gateway ({laoCai.Node.Url} or {yunnan.Node.Url}); "

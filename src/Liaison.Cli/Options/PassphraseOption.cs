@@ -8,13 +8,14 @@ namespace Liaison.Cli.Options;
 /// environment. Never an argument of its own, because the command line of a
 /// process is visible to every user of the machine.
 /// </summary>
-internal sealed class PassphraseOption
+/// <param name="variable">The environment variable read when no file is given; the CA's key has its own.</param>
+internal sealed class PassphraseOption(string variable = PassphraseOption.EnvironmentVariable)
 {
     public const string EnvironmentVariable = "LIAISON_KEY_PASSPHRASE";
 
     public Option<string?> File { get; } = new("--passphrase-file")
     {
-        Description = $"A file holding the key-file passphrase (a trailing newline is ignored). Default: the environment variable {EnvironmentVariable}.",
+        Description = $"A file holding the key-file passphrase (a trailing newline is ignored). Default: the environment variable {variable}.",
         HelpName = "path",
     };
 
@@ -34,10 +35,10 @@ internal sealed class PassphraseOption
             return fromFile.Length > 0 ? fromFile : throw new CliException($"The passphrase file '{path}' is empty.");
         }
 
-        var fromEnvironment = context.GetEnvironmentVariable(EnvironmentVariable);
+        var fromEnvironment = context.GetEnvironmentVariable(variable);
         return !string.IsNullOrEmpty(fromEnvironment)
             ? fromEnvironment
-            : throw new CliException($"No passphrase was given: pass --passphrase-file <path> or set the environment variable {EnvironmentVariable}.");
+            : throw new CliException($"No passphrase was given: pass --passphrase-file <path> or set the environment variable {variable}.");
     }
 
     private static void WarnIfReadableByOthers(string path, CliContext context)

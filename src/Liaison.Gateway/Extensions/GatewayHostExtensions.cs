@@ -7,6 +7,7 @@ using Liaison.Gateway.Grpc.Internal;
 using Liaison.Gateway.Hosting;
 using Liaison.Gateway.Hosting.Internal;
 using Liaison.Gateway.Messaging;
+using Liaison.Gateway.Security;
 using Liaison.Gateway.Protection;
 using Liaison.Gateway.Storage;
 using Liaison.Gateway.Witnessing;
@@ -52,6 +53,9 @@ public static class GatewayHostExtensions
         services.AddSingleton<GatewayNodeHost>();
         services.AddHostedService(sp => sp.GetRequiredService<GatewayNodeHost>());
         services.AddSingleton(sp => sp.GetRequiredService<GatewayNodeHost>().Node);
+
+        // Client certificates: the CA and revocation list are read as the host starts.
+        services.AddGatewaySecurity();
 
         // Field-level encryption at rest: the KEKs from Protection (a file or an environment variable),
         // followed while the gateway runs; the store encrypts with them (deploy/data-protection.md).
@@ -125,6 +129,8 @@ public static class GatewayHostExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseRateLimiter();
+        // Every RPC is authenticated and checked against its policy (Security/RpcPolicies) before its request is read.
+        app.UseGatewaySecurity();
         app.MapGrpcService<GatewayApi>().RequireRateLimiting(ClientRateLimiting.Policy);
         app.MapGrpcService<WorkflowApi>().RequireRateLimiting(ClientRateLimiting.Policy);
         app.MapGrpcService<AttachmentApi>().RequireRateLimiting(ClientRateLimiting.Policy);

@@ -64,5 +64,16 @@ public sealed class GatewayOptionsValidator(GatewayNodeMaterial? material = null
         {
             yield return $"{section}:Tls:KeyFile must name the PEM private key of the certificate.";
         }
+
+        var servesTls = !string.IsNullOrWhiteSpace(tls.CertificateFile) || material?.ServerCertificate is not null;
+        if (servesTls && string.IsNullOrWhiteSpace(tls.ClientCaFile) && material?.ClientAuthority is null)
+        {
+            yield return $"{section}:Tls:ClientCaFile must name the PEM certificate of the CA that issues client certificates: every caller but the health check is authenticated by one.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(tls.ClientCrlFile) && string.IsNullOrWhiteSpace(tls.ClientCaFile) && material?.ClientAuthority is null)
+        {
+            yield return $"{section}:Tls:ClientCrlFile needs {section}:Tls:ClientCaFile, the CA whose revocations it lists.";
+        }
     }
 }

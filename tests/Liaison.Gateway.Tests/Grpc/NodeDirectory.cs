@@ -31,6 +31,8 @@ public sealed class NodeDirectory : IDisposable
         PassphraseFile = Path.Combine(Root, "passphrase");
         AgreementFile = Path.Combine(Root, "agreement.json");
         DataDirectory = Path.Combine(Root, "data");
+        ClientCaFile = Path.Combine(Root, "client-ca.pem");
+        Liaison.Gateway.FaultTests.TestClientAuthority.WriteAuthorityPem(ClientCaFile);
         KeyEncryptionKeyFile = Path.Combine(Root, "kek");
         Gateway.Protection.KeyEncryptionKeyFile.Create(KeyEncryptionKeyFile);
         Crypto.Keys.KeyFile.Write(KeyFile, Shared.Value.LaoCai, Passphrase, ScryptCost.Minimum);
@@ -52,6 +54,9 @@ public sealed class NodeDirectory : IDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The test deployment CA's certificate (<see cref="Liaison.Gateway.FaultTests.TestClientAuthority"/>), which issues the callers' client certificates.</summary>
+    public string ClientCaFile { get; }
+
     /// <summary>The key-encryption key of the store's field-level encryption (mode 0600).</summary>
     public string KeyEncryptionKeyFile { get; }
 
@@ -62,7 +67,11 @@ public sealed class NodeDirectory : IDisposable
     /// <summary>Yunnan's sealer, to make envelopes that Lao Cai receives.</summary>
     public static EnvelopeSealer YunnanSealer(TimeProvider time) => new(Shared.Value.Agreement, Shared.Value.Yunnan, time);
 
-    /// <summary>The settings of a gateway for Lao Cai on these files, plaintext (TestServer has no TLS).</summary>
+    /// <summary>
+    /// The settings of a gateway for Lao Cai on these files, plaintext (TestServer has no TLS; its
+    /// test connections carry the client certificate themselves, see <see cref="GatewayFactory.ChannelFor"/>),
+    /// with the test CA as the client CA.
+    /// </summary>
     public Dictionary<string, string?> Settings() => new()
     {
         ["Gateway:NodeId"] = LaoCai,
@@ -70,6 +79,7 @@ public sealed class NodeDirectory : IDisposable
         ["Gateway:PassphraseFile"] = PassphraseFile,
         ["Gateway:AgreementFile"] = AgreementFile,
         ["Gateway:AllowPlaintextForDevelopment"] = "true",
+        ["Gateway:Tls:ClientCaFile"] = ClientCaFile,
         ["Store:Provider"] = "Sqlite",
         ["Store:DataDirectory"] = DataDirectory,
         ["Protection:KeyEncryptionKeyFile"] = KeyEncryptionKeyFile,

@@ -81,11 +81,7 @@ public sealed class RateLimitTests : IDisposable
 
     private GrpcChannel ChannelFrom(string address)
     {
-        var server = gateway.Server;
-        var channel = GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions
-        {
-            HttpHandler = server.CreateHandler(http => http.Connection.RemoteIpAddress = IPAddress.Parse(address)),
-        });
+        var channel = GatewayFactory.Open(gateway.HandlerFor(Liaison.Gateway.FaultTests.TestClientAuthority.Supervisor, http => http.Connection.RemoteIpAddress = IPAddress.Parse(address)));
         channels.Add(channel);
         return channel;
     }

@@ -10,7 +10,8 @@ namespace Liaison.Gateway.Tests.Grpc;
 
 /// <summary>
 /// The gateway on Kestrel, as the demo and operators run it: gRPC over TLS with a certificate
-/// from the development CA, given as PEM files or as an object, and no plaintext unless the
+/// from the development CA, given as PEM files or as an object, a client CA required with it
+/// (the health check answers callers without a certificate), and no plaintext unless the
 /// development switch is on.
 /// </summary>
 public sealed class TlsTests : IDisposable
@@ -34,7 +35,7 @@ public sealed class TlsTests : IDisposable
             settings["Gateway:Tls:KeyFile"] = key;
         }
 
-        await using var app = GatewayApplication.Build(new GatewayNodeMaterial(NodeDirectory.LaoCaiKeys, NodeDirectory.Agreement, certificateFiles ? null : server), settings);
+        await using var app = GatewayApplication.Build(new GatewayNodeMaterial(NodeDirectory.LaoCaiKeys, NodeDirectory.Agreement, certificateFiles ? null : server, ClientAuthority: authority), settings);
         await app.StartAsync();
         var address = new Uri(Assert.Single(app.Urls));
         Assert.Equal("https", address.Scheme);
@@ -52,6 +53,18 @@ public sealed class TlsTests : IDisposable
         Assert.NotEqual(StatusCode.OK, refused.StatusCode);
 
         await app.StopAsync();
+    }
+
+    [Fact]
+    public void WithTlsButNoClientCaTheGatewayRefusesToStart()
+    {
+        using var server = DevelopmentCertificates.CreateServerCertificate(authority, ["localhost"], DateTimeOffset.UtcNow, Validity);
+
+        var error = Assert.Throws<OptionsValidationException>(() => GatewayApplication.Build(new GatewayNodeMaterial(NodeDirectory.LaoCaiKeys, NodeDirectory.Agreement, server), Settings()));
+
+        Assert.Equal(
+            ["Gateway:Tls:ClientCaFile must name the PEM certificate of the CA that issues client certificates: every caller but the health check is authenticated by one."],
+            error.Failures);
     }
 
     [Fact]

@@ -6,17 +6,20 @@ namespace Liaison.Cli.Demo.Walkthrough;
 
 /// <summary>
 /// One side's officer tool: clients of its own gateway's message, workflow and attachment
-/// services, over TLS with the demo's CA. Dispose to close the channel.
+/// services, over TLS with the demo's CA, calling as that side's officer with its client
+/// certificate. Dispose to close the channel.
 /// </summary>
 internal sealed class DemoSide : IDisposable
 {
     private readonly GrpcChannel channel;
 
-    public DemoSide(string displayName, DemoNode node, string authorityPath)
+    public DemoSide(string displayName, DemoNode node, string authorityPath, DemoClient officer)
     {
+        ArgumentNullException.ThrowIfNull(officer);
         DisplayName = displayName;
         Node = node;
-        channel = GatewayConnection.Open(node.Address, authorityPath);
+        Officer = officer;
+        channel = GatewayConnection.Open(node.Address, authorityPath, officer.Load());
         Messages = new LiaisonGatewayService.LiaisonGatewayServiceClient(channel);
         Workflows = new LiaisonWorkflowService.LiaisonWorkflowServiceClient(channel);
         Attachments = new LiaisonAttachmentService.LiaisonAttachmentServiceClient(channel);
@@ -28,6 +31,9 @@ internal sealed class DemoSide : IDisposable
     public DemoNode Node { get; }
 
     public string NodeId => Node.NodeId;
+
+    /// <summary>Who this side's tool calls as.</summary>
+    public DemoClient Officer { get; }
 
     public LiaisonGatewayService.LiaisonGatewayServiceClient Messages { get; }
 

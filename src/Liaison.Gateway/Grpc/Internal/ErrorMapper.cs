@@ -76,6 +76,12 @@ internal static class ErrorMapper
                 return RpcErrors.Create(StatusCode.PermissionDenied, denied.Message, denied.Reason, [new("case", denied.Case.Name)]);
             case Security.CaseAccessNotFoundException missingAccess:
                 return RpcErrors.Create(StatusCode.NotFound, missingAccess.Message, "CASE_ACCESS_NOT_FOUND", [new("name", missingAccess.Name)]);
+            case Security.CallerUnauthenticatedException unauthenticated:
+                return RpcErrors.Create(StatusCode.Unauthenticated, unauthenticated.Message, "CLIENT_CERTIFICATE_REQUIRED");
+            case Security.CallerNotPermittedException notPermitted:
+                return RpcErrors.Create(StatusCode.PermissionDenied, notPermitted.Message, "ROLE_NOT_PERMITTED", notPermitted.Role is { } role
+                    ? [new("method", notPermitted.Method), new("role", Security.CallerRoles.Name(role))]
+                    : null);
             case RateLimitedException limited:
                 return RpcErrors.Create(StatusCode.ResourceExhausted, limited.Message, "RATE_LIMITED", retryDelay: limited.RetryAfter);
             case Auditing.AuditEntryNotFoundException missingEntry:

@@ -11,6 +11,6 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Serving gRPC over HTTP/2 with TLS on {Address}:{Port}")]
     public static partial void ServingTls(ILogger logger, string address, int port);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Serving gRPC over PLAINTEXT HTTP/2 on {Address}:{Port} because Gateway:AllowPlaintextForDevelopment is true: never do this outside development")]
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Serving gRPC over PLAINTEXT HTTP/2 on {Address}:{Port} because Gateway:AllowPlaintextForDevelopment is true: never do this outside development. Plaintext carries no client certificates, so every RPC but the health check is refused UNAUTHENTICATED")]
     public static partial void ServingPlaintext(ILogger logger, string address, int port);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,8 @@ namespace Liaison.Gateway.Hosting.Internal;
 
 /// <summary>
 /// Makes Kestrel listen where <see cref="GatewayOptions"/> says: HTTP/2 only (gRPC needs
-/// nothing else), with TLS unless plaintext is explicitly allowed for development.
+/// nothing else), with TLS unless plaintext is explicitly allowed for development, asking
+/// callers for a client certificate.
 /// Runs when the server starts, after the options have been validated. A certificate in a
 /// registered <see cref="GatewayNodeMaterial"/> wins over Gateway:Tls.
 /// </summary>
@@ -25,7 +27,16 @@ internal sealed class KestrelSetup(IOptions<GatewayOptions> options, ILogger<Kes
             listen.Protocols = HttpProtocols.Http2;
             if (certificate is not null)
             {
-                listen.UseHttps(certificate);
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = certificate,
+                    // Asked for, not required: the health check stays reachable without one. Any
+                    // certificate passes TLS; certificate authentication then checks it against the
+                    // client CA and its revocation list, and every RPC but health needs it to pass.
+                    ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                    ClientCertificateValidation = (_, _, _) => true,
+                    CheckCertificateRevocation = false,
+                });
             }
         }
 

@@ -1,0 +1,202 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Grpc.Reflection.V1Alpha;
+using Liaison.Gateway.FaultTests;
+using Liaison.Gateway.Hosting;
+using Liaison.Gateway.Security;
+using Liaison.Gateway.Tests.Grpc;
+using Liaison.Gateway.V1;
+using Liaison.Testing;
+using Microsoft.AspNetCore.Builder;
+
+namespace Liaison.Gateway.Tests.Security;
+
+/// <summary>
+/// Mutual TLS on Kestrel, over real sockets: a gateway whose client CA and revocation list are
+/// files, as an operator configures them. Only a valid certificate of that CA, not revoked, gets
+/// past authentication; without one, only the health check answers.
+/// </summary>
+public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private readonly NodeDirectory files = new();
+    private readonly X509Certificate2 authority = DevelopmentCertificates.CreateAuthority("Liaison test deployment CA", DateTimeOffset.UtcNow.AddDays(-3), TimeSpan.FromDays(10));
+    private readonly List<GrpcChannel> channels = [];
+    private string crlFile = "";
+    private BigInteger crlNumber;
+    private WebApplication? app;
+    private Uri? address;
+
+    public async Task InitializeAsync()
+    {
+        var (certificate, key, clientCa) = (Path.Combine(files.Root, "tls.pem"), Path.Combine(files.Root, "tls.key"), Path.Combine(files.Root, "clients-ca.pem"));
+        using (var server = DevelopmentCertificates.CreateServerCertificate(authority, ["localhost"], DateTimeOffset.UtcNow, TimeSpan.FromDays(1)))
+        {
+            DevelopmentCertificates.WritePem(server, certificate, key);
+        }
+
+        File.WriteAllText(clientCa, authority.ExportCertificatePem() + "\n");
+        crlFile = Path.Combine(files.Root, "clients.crl");
+        WriteRevocationList();
+        var settings = new Dictionary<string, string?>(files.Settings())
+        {
+            ["Gateway:ListenAddress"] = "127.0.0.1",
+            ["Gateway:Port"] = "0",
+            ["Gateway:AllowPlaintextForDevelopment"] = "false",
+            ["Gateway:Tls:CertificateFile"] = certificate,
+            ["Gateway:Tls:KeyFile"] = key,
+            ["Gateway:Tls:ClientCaFile"] = clientCa,
+            ["Gateway:Tls:ClientCrlFile"] = crlFile,
+        };
+        app = GatewayApplication.Build(new GatewayNodeMaterial(NodeDirectory.LaoCaiKeys, NodeDirectory.Agreement, null), settings);
+        await app.StartAsync();
+        address = new Uri(Assert.Single(app.Urls));
+    }
+
+    public async Task DisposeAsync()
+    {
+        channels.ForEach(c => c.Dispose());
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        authority.Dispose();
+        files.Dispose();
+    }
+
+    [Fact]
+    public async Task WithoutACertificateOnlyTheHealthCheckAnswers()
+    {
+        var anonymous = Channel(client: null);
+
+        var health = await new Health.HealthClient(anonymous).CheckAsync(new HealthCheckRequest());
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+
+        var refused = await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => Workflows(anonymous).GetWorkflowAsync(new GetWorkflowRequest { Name = "workflows/vr-none" }).ResponseAsync);
+        Assert.Equal("CLIENT_CERTIFICATE_REQUIRED", RpcAssert.Info(refused).Reason);
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => new LiaisonGatewayService.LiaisonGatewayServiceClient(anonymous).ListInboxMessagesAsync(new ListInboxMessagesRequest()).ResponseAsync);
+
+        // Reflection too needs a caller.
+        using var reflection = new ServerReflection.ServerReflectionClient(anonymous).ServerReflectionInfo();
+        var listing = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await reflection.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+            await reflection.ResponseStream.MoveNext(CancellationToken.None);
+        });
+        Assert.Equal(StatusCode.Unauthenticated, listing.StatusCode);
+    }
+
+    [Fact]
+    public async Task AValidCertificateIsServedAsItsCallerUntilItIsRevokedWithoutARestart()
+    {
+        using var certificate = Issue(TestCallers.Officer, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var officer = Channel(certificate);
+
+        // Served: past authentication and the policy, the workflow is simply not there.
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => Workflows(officer).GetWorkflowAsync(new GetWorkflowRequest { Name = "workflows/vr-none" }).ResponseAsync);
+
+        WriteRevocationList(certificate);
+
+        await Polling.UntilAsync(
+            async () =>
+            {
+                try
+                {
+                    await Workflows(officer).GetWorkflowAsync(new GetWorkflowRequest { Name = "workflows/vr-none" });
+                    return false;
+                }
+                catch (RpcException error) when (error.StatusCode == StatusCode.NotFound)
+                {
+                    return false;
+                }
+                catch (RpcException error) when (error.StatusCode == StatusCode.Unauthenticated)
+                {
+                    return true;
+                }
+            },
+            Deadline,
+            "the revoked certificate to be refused");
+
+        // Another certificate of the same CA is still served.
+        using var other = Issue(TestCallers.Supervisor, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1));
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => Workflows(Channel(other)).GetWorkflowAsync(new GetWorkflowRequest { Name = "workflows/vr-none" }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task ACertificateFromAnotherCaIsRefused()
+    {
+        using var stranger = DevelopmentCertificates.CreateAuthority("Liaison test deployment CA", DateTimeOffset.UtcNow.AddDays(-1), TimeSpan.FromDays(3));
+        using var certificate = TestClientAuthority.Usable(ClientCertificates.Issue(stranger, TestCallers.Supervisor, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1)));
+
+        var refused = await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => Workflows(Channel(certificate)).GetWorkflowAsync(new GetWorkflowRequest { Name = "workflows/vr-none" }).ResponseAsync);
+
+        Assert.Equal("CLIENT_CERTIFICATE_REQUIRED", RpcAssert.Info(refused).Reason);
+    }
+
+    [Fact]
+    public async Task AnExpiredCertificateIsRefused()
+    {
+        using var certificate = Issue(TestCallers.Supervisor, DateTimeOffset.UtcNow.AddDays(-2), DateTimeOffset.UtcNow.AddDays(-1));
+
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => Workflows(Channel(certificate)).GetWorkflowAsync(new GetWorkflowRequest { Name = "workflows/vr-none" }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task ACertificateOfTheCaThatNamesNoRoleIsRefused()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=vn-laocai/officer-0042", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([ClientCertificates.ClientAuthentication], false));
+        using var signed = request.Create(authority, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1), ClientCertificates.NewSerialNumber());
+        using var certificate = TestClientAuthority.Usable(signed.CopyWithPrivateKey(key));
+
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => Workflows(Channel(certificate)).GetWorkflowAsync(new GetWorkflowRequest { Name = "workflows/vr-none" }).ResponseAsync);
+    }
+
+    private static LiaisonWorkflowService.LiaisonWorkflowServiceClient Workflows(GrpcChannel channel) => new(channel);
+
+    private X509Certificate2 Issue(Caller caller, DateTimeOffset notBefore, DateTimeOffset notAfter) =>
+        TestClientAuthority.Usable(ClientCertificates.Issue(authority, caller, notBefore, notAfter));
+
+    /// <summary>A real client that trusts the test CA for the server and presents <paramref name="client"/>.</summary>
+    private GrpcChannel Channel(X509Certificate2? client)
+    {
+        var handler = new SocketsHttpHandler();
+        var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+        policy.CustomTrustStore.Add(X509CertificateLoader.LoadCertificate(authority.RawData));
+        handler.SslOptions.CertificateChainPolicy = policy;
+        if (client is not null)
+        {
+            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => client;
+        }
+
+        var channel = GrpcChannel.ForAddress(address!, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+        channels.Add(channel);
+        return channel;
+    }
+
+    /// <summary>Writes the CA's next revocation list, listing <paramref name="revoked"/>, in one rename as <c>liaison ca</c> does.</summary>
+    private void WriteRevocationList(params X509Certificate2[] revoked)
+    {
+        var builder = new CertificateRevocationListBuilder();
+        foreach (var certificate in revoked)
+        {
+            builder.AddEntry(certificate, DateTimeOffset.UtcNow, X509RevocationReason.KeyCompromise);
+        }
+
+        crlNumber++;
+        var crl = builder.Build(authority, crlNumber, DateTimeOffset.UtcNow.AddDays(7), HashAlgorithmName.SHA256, thisUpdate: DateTimeOffset.UtcNow);
+        var next = crlFile + ".next";
+        File.WriteAllText(next, PemEncoding.WriteString("X509 CRL", crl) + "\n");
+        File.Move(next, crlFile, overwrite: true);
+    }
+}
