@@ -102,6 +102,11 @@ public static class GatewayHostExtensions
         services.AddHostedService<AlertEscalator>();
         services.AddHostedService<DeadlineMonitor>();
 
+        // Need-to-know (deploy/access-control.md): which cases' personal data each caller may read.
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>());
+        services.AddSingleton<CaseAccessGuard>();
+
         services.AddGrpc(grpc =>
         {
             grpc.EnableDetailedErrors = builder.Environment.IsDevelopment();
@@ -134,6 +139,7 @@ public static class GatewayHostExtensions
         app.MapGrpcService<GatewayApi>().RequireRateLimiting(ClientRateLimiting.Policy);
         app.MapGrpcService<WorkflowApi>().RequireRateLimiting(ClientRateLimiting.Policy);
         app.MapGrpcService<AttachmentApi>().RequireRateLimiting(ClientRateLimiting.Policy);
+        app.MapGrpcService<CaseAccessApi>().RequireRateLimiting(ClientRateLimiting.Policy);
         app.MapGrpcService<AuditApi>().RequireRateLimiting(ClientRateLimiting.Policy);
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService().RequireRateLimiting(ClientRateLimiting.Policy);

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Grpc.Internal;
+using Liaison.Gateway.Security;
 using Liaison.Gateway.Storage;
 using Liaison.Gateway.V1;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed class GatewayApi(
     MessageSubmitter submitter,
     IGatewayStore store,
     InboxNotifier inbox,
+    CaseAccessGuard access,
     ILogger<GatewayApi> logger) : LiaisonGatewayService.LiaisonGatewayServiceBase
 {
     public override async Task<SubmitMessageResponse> SubmitMessage(SubmitMessageRequest request, ServerCallContext context)
@@ -24,7 +26,12 @@ public sealed class GatewayApi(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var submit = SubmitRequestValidator.Validate(request, node.Agreement) with { Actor = Auditing.AuditActors.Of(context) };
+        // Need-to-know: a message joins only cases its sender may read; a new case becomes its unit's.
+        // Hosted, every call that gets here has a caller (RpcPolicies); a class called directly has none.
+        var caller = Auditing.AuditActors.CallerOf(context);
+        var @case = await access.RequireWriteAsync(caller, submit.CaseReference, submit.CorrelationId, context.CancellationToken);
         var result = await submitter.SubmitAsync(submit, context.CancellationToken);
+        await access.RecordOpenedAsync(caller, @case, context.CancellationToken);
         GrpcLog.Submitted(logger, result.Message.EnvelopeId, result.Message.PeerNode, result.IsReplay);
         return new SubmitMessageResponse { Message = MessageMapper.ToMessage(result.Message) };
     }
@@ -80,6 +87,8 @@ public sealed class GatewayApi(
             throw new PayloadUnavailableException(record.EnvelopeId, record.Direction, record.State);
         }
 
+        // Need-to-know, audited whether allowed or refused, before the payload leaves.
+        await access.RequireReadAsync(Caller.Of(context), await access.CasesOfMessageAsync(record, context.CancellationToken), record.EnvelopeId, context.CancellationToken);
         return new FetchMessageResponse { Message = MessageMapper.ToMessage(record), Payload = Google.Protobuf.ByteString.CopyFrom(payload.Span) };
     }
 

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Liaison.Crypto;
 using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Grpc.Internal;
+using Liaison.Gateway.Security;
 using Liaison.Gateway.V1;
 using Liaison.Gateway.Workflows;
 using Liaison.Workflows.Reports;
@@ -20,6 +21,7 @@ public sealed class WorkflowApi(
     WorkflowDeadlines deadlines,
     WorkflowReports reports,
     Auditing.AuditTrail audit,
+    CaseAccessGuard access,
     TimeProvider time) : LiaisonWorkflowService.LiaisonWorkflowServiceBase
 {
     public override async Task<SubmitWorkflowStepResponse> SubmitWorkflowStep(SubmitWorkflowStepRequest request, ServerCallContext context)
@@ -51,7 +53,11 @@ public sealed class WorkflowApi(
             throw new InvalidRequestException(violations);
         }
 
+        // Need-to-know: a step joins only a workflow its author may read; a new case becomes its unit's.
+        var caller = Auditing.AuditActors.CallerOf(context);
+        var @case = await access.RequireWriteAsync(caller, request.Step!.CaseReference, request.Step.WorkflowId, context.CancellationToken);
         var (workflow, result) = await coordinator.SubmitStepAsync(request.RequestId, request.RecipientNode, request.Step!, Auditing.AuditActors.Of(context), context.CancellationToken);
+        await access.RecordOpenedAsync(caller, @case, context.CancellationToken);
         return new SubmitWorkflowStepResponse
         {
             Workflow = Map(workflow, context),
@@ -64,6 +70,7 @@ public sealed class WorkflowApi(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var workflow = await FindAsync(request.Name, context.CancellationToken);
+        await access.RequireReadAsync(Caller.Of(context), CasesOf(workflow), null, context.CancellationToken);
         return new GetWorkflowResponse { Workflow = Map(workflow, context) };
     }
 
@@ -77,8 +84,10 @@ public sealed class WorkflowApi(
         }
 
         var (workflows, references) = await coordinator.CaseTimelineAsync(request.CaseReference, context.CancellationToken);
+        // Only the workflows the caller may read; refused when there are some and it may read none.
+        var readable = await access.FilterReadableAsync(Caller.Of(context), workflows.Select(CasesOf).ToList(), context.CancellationToken);
         var response = new GetCaseTimelineResponse();
-        response.Workflows.AddRange(workflows.Select(w => Map(w, context)));
+        response.Workflows.AddRange(readable.Select(i => Map(workflows[i], context)));
         response.CaseReferences.AddRange(references);
         return response;
     }
@@ -125,6 +134,7 @@ public sealed class WorkflowApi(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var workflow = await FindAsync(request.Name, context.CancellationToken);
+        await access.RequireReadAsync(Caller.Of(context), CasesOf(workflow), null, context.CancellationToken);
         var export = HandoverRecordExport.From(workflow, WorkflowMapper.LanguageOf(context.RequestHeaders.GetValue("accept-language")));
         await audit.ExportedAsync(Auditing.AuditActors.CallerOf(context), $"handover record of workflow {workflow.WorkflowId}, digest {export.RecordDigestHex}",
             workflow.Steps.Select(s => s.Message.CaseReference).FirstOrDefault(c => c.Length > 0) ?? "", context.CancellationToken);
@@ -149,6 +159,10 @@ public sealed class WorkflowApi(
         var workflow = await coordinator.GetAsync(id, cancellationToken);
         return workflow.Kind is null ? throw new WorkflowNotFoundException(id) : workflow;
     }
+
+    /// <summary>The cases a workflow's personal data belongs to: those of its steps, in the order taken.</summary>
+    private IReadOnlyList<CaseKey> CasesOf(FoldedWorkflow workflow) =>
+        workflow.Steps.Select(s => CaseKey.Of(node.NodeId, s.Message)).Distinct().ToList();
 
     private V1.Workflow Map(FoldedWorkflow workflow, ServerCallContext context) =>
         WorkflowMapper.ToWorkflow(workflow, node.NodeId, deadlines, time.GetUtcNow(), WorkflowMapper.LanguageOf(context.RequestHeaders.GetValue("accept-language")));

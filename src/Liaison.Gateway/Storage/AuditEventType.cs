@@ -90,6 +90,12 @@ public enum AuditEventType
     /// <summary>An authenticated client made its first call on a connection.</summary>
     Login,
 
+    /// <summary>A supervisor granted access to a case, or an administrator opened one for audit.</summary>
+    AccessGranted,
+
+    /// <summary>A grant of access to a case was revoked, or an audit opening closed.</summary>
+    AccessRevoked,
+
     /// <summary>A case's retention ended and its data key was destroyed (crypto-erasure); the detail names the key id, a keyed hash of the case and the count of messages, never the case.</summary>
     CaseErased,
 

@@ -1,9 +1,11 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Liaison.Envelope.V1;
+using Liaison.Gateway.Auditing;
 using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Grpc;
 using Liaison.Gateway.Grpc.Internal;
+using Liaison.Gateway.Security;
 using Liaison.Gateway.Storage;
 using Liaison.Gateway.V1;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +24,9 @@ public sealed class GatewayApiUnitTests : IAsyncLifetime, IDisposable
     {
         store = await GatewayStore.OpenAsync(new StoreOptions { DataDirectory = files.DataDirectory }, TimeProvider.System);
         var node = new GatewayNode(NodeDirectory.Agreement, NodeDirectory.LaoCaiKeys, TimeProvider.System);
-        api = new GatewayApi(node, new MessageSubmitter(node, store, signal), store, new InboxNotifier(), NullLogger<GatewayApi>.Instance);
+        var access = new CaseAccessGuard(node, store, new AuditTrail(store, AuditPseudonyms.FromNodeKeys(NodeDirectory.LaoCaiKeys)),
+            Microsoft.Extensions.Options.Options.Create(new AccessOptions()), TimeProvider.System, NullLogger<CaseAccessGuard>.Instance);
+        api = new GatewayApi(node, new MessageSubmitter(node, store, signal), store, new InboxNotifier(), access, NullLogger<GatewayApi>.Instance);
     }
 
     [Fact]

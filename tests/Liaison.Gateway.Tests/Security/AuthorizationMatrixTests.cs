@@ -28,10 +28,14 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture) : IClassFix
     private const string Anyone = "anonymous";
     private static readonly string[] People = ["officer", "supervisor", "auditor", "partner-system", "administrator"];
 
+    /// <summary>An officer of another unit than <see cref="TestCallers.Unit"/>.</summary>
+    private const string WrongUnit = "wrong-unit officer";
+
     /// <summary>
-    /// The columns: each role, then anonymous. The need-to-know work adds a "wrong-unit officer"
-    /// column here (an officer of another unit: the same role, so the same cells at this level; its
-    /// case-level refusals are asserted in NeedToKnowTests).
+    /// The columns: each role, a wrong-unit officer, then anonymous. An officer of another unit has
+    /// the same role, so the same cells at this level (its column is held to the officer's row);
+    /// its case-level refusals (CASE_NOT_IN_YOUR_UNIT on every RPC that returns personal data, each
+    /// audited) are asserted in NeedToKnowTests.
     /// </summary>
     private static readonly (string Column, Caller? Caller)[] Columns =
     [
@@ -40,6 +44,7 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture) : IClassFix
         ("auditor", TestCallers.Auditor),
         ("partner-system", TestCallers.PartnerSystem),
         ("administrator", TestCallers.Administrator),
+        (WrongUnit, new Caller("vn-laocai/officer-0077", CallerRole.Officer, "sa-pa-police")),
         (Anyone, null),
     ];
 
@@ -60,7 +65,11 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture) : IClassFix
         ["liaison.gateway.v1.LiaisonAttachmentService/GetAttachment"] = People,
         ["liaison.gateway.v1.LiaisonAttachmentService/DownloadAttachment"] = ["officer", "supervisor", "partner-system", "auditor"],
         ["liaison.gateway.v1.LiaisonAuditService/*"] = ["auditor"],
-        ["liaison.gateway.v1.LiaisonCaseAccessService/*"] = ["supervisor", "administrator"],
+        ["liaison.gateway.v1.LiaisonCaseAccessService/GrantCaseAccess"] = ["supervisor"],
+        ["liaison.gateway.v1.LiaisonCaseAccessService/RevokeCaseAccess"] = ["supervisor"],
+        ["liaison.gateway.v1.LiaisonCaseAccessService/OpenCaseForAudit"] = ["supervisor", "administrator"],
+        ["liaison.gateway.v1.LiaisonCaseAccessService/CloseCaseAudit"] = ["supervisor", "administrator"],
+        ["liaison.gateway.v1.LiaisonCaseAccessService/ListCaseAccess"] = ["supervisor", "administrator"],
         ["grpc.health.v1.Health/*"] = [.. People, Anyone],
         ["grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"] = People,
         ["grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = People,
@@ -84,7 +93,7 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture) : IClassFix
             foreach (var (column, caller) in Columns)
             {
                 var outcome = await CallAsync(fixture.Gateway.ChannelFor(caller), method);
-                var expectAllowed = allowed.Contains(column);
+                var expectAllowed = allowed.Contains(column == WrongUnit ? "officer" : column);
                 var actual = Verdict(outcome, expectAllowed, caller is null);
                 if (actual is not null)
                 {
