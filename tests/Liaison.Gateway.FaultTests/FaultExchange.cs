@@ -6,6 +6,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Liaison.Crypto.Envelopes;
 using Liaison.Envelope.V1;
+using Liaison.Gateway.Protection;
 using Liaison.Gateway.Storage;
 using Liaison.Gateway.V1;
 using Liaison.Testing;
@@ -359,8 +360,12 @@ public sealed class FaultExchange : IAsyncDisposable
         });
 
     /// <summary>Opens a stopped node's SQLite store through the store API, to read and verify it.</summary>
+    // With the key-encryption key the gateway process was given (GatewayProcess.Create): payloads are stored encrypted.
     private async Task<GatewayStore> OpenStoreAsync(string node) =>
-        await GatewayStore.OpenAsync(new StoreOptions { Provider = StoreProvider.Sqlite, DataDirectory = Path.Combine(root, node, "data") }, TimeProvider.System);
+        await GatewayStore.OpenAsync(
+            new StoreOptions { Provider = StoreProvider.Sqlite, DataDirectory = Path.Combine(root, node, "data") },
+            FieldProtection.With(new FixedKeyEncryptionKeys(KeyEncryptionKeyFile.Read(Path.Combine(root, node, "kek")))),
+            TimeProvider.System);
 
     private static async Task<List<AuditEntry>> VerifyAuditAsync(GatewayStore store, string node, string diagnostics)
     {

@@ -30,26 +30,3 @@ public sealed record AuditBundle(
     IReadOnlyList<BundleEntry> Entries,
     IReadOnlyList<BundleCheckpoint> Checkpoints,
     IReadOnlyList<BundleCosignature> Cosignatures);
-
-/// <summary>One audit entry: its readable fields and its canonical bytes, the leaf data its Merkle tree covers.</summary>
-/// <param name="Actor">Who acted, when the node's entry format records it.</param>
-/// <param name="Subject">The keyed hash of the case or person, when the node's entry format records it.</param>
-public sealed record BundleEntry(
-    long Seq,
-    DateTimeOffset RecordedAt,
-    string EventType,
-    Guid? EnvelopeId,
-    string PeerNode,
-    string ReasonCode,
-    string Detail,
-    string? Actor,
-    string? Subject,
-    ReadOnlyMemory<byte> LeafData);
-
-/// <summary>A checkpoint the node signed: the C2SP signed note as stored, and when the node issued it (its key must have been valid then).</summary>
-public sealed record BundleCheckpoint(long TreeSize, DateTimeOffset IssuedAt, string Note);
-
-/// <summary>A cosignature of one of the node's checkpoints by the partner node (its witness).</summary>
-/// <param name="Witness">The partner node that cosigned.</param>
-/// <param name="Note">The checkpoint's signed note with the witness's signature line (a C2SP signed note).</param>
-public sealed record BundleCosignature(long TreeSize, string Witness, DateTimeOffset CosignedAt, string Note);

@@ -2,11 +2,6 @@ using Liaison.Audit.Merkle;
 
 namespace Liaison.Audit.Bundles;
 
-/// <summary>One thing wrong with a bundle.</summary>
-/// <param name="Item">Which item: "agreement", "entry 7", "checkpoint 120", "cosignature 120 by cn-yunnan".</param>
-/// <param name="Description">A sentence that says what is wrong and, where it can, what was done.</param>
-public sealed record AuditBundleProblem(string Item, string Description);
-
 /// <summary>What <see cref="AuditBundleVerifier"/> found.</summary>
 /// <param name="AgreementDigest">SHA-256 of the agreement bytes: compare it with the agreement you hold.</param>
 /// <param name="Entries">How many entries are sound, in order, from the first.</param>

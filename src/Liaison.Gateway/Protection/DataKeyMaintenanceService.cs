@@ -20,8 +20,8 @@ public sealed class DataKeyMaintenanceService(
     KeyEncryptionKeySource keys,
     TimeProvider time,
     IOptions<ProtectionOptions> options,
-    IHostApplicationLifetime lifetime,
-    ILogger<DataKeyMaintenanceService> logger) : BackgroundService
+    ILogger<DataKeyMaintenanceService> logger,
+    IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
     private readonly ProtectionOptions settings = options.Value;
     private readonly HashSet<string> announcedRemovable = new(StringComparer.Ordinal);
@@ -31,7 +31,12 @@ public sealed class DataKeyMaintenanceService(
         // Hosted services start in registration order and this one comes before the store: the
         // first pass waits until the host has started, so the store is open (or start-up failed).
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        if (lifetime is null)
+        {
+            started.TrySetResult();
+        }
+
+        using (lifetime?.ApplicationStarted.Register(() => started.TrySetResult()))
         using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
         {
             await started.Task;
