@@ -77,7 +77,8 @@ public sealed class FieldProtection
 
         return stored with
         {
-            Payload = stored.Payload is { } payload ? Decrypt(key, keyId, stored.EnvelopeId, PayloadColumn, payload) : null,
+            // Through OptionalBytes: a bare null in this conditional would become an empty, present payload.
+            Payload = OptionalBytes.From(stored.Payload is { } payload ? Decrypt(key, keyId, stored.EnvelopeId, PayloadColumn, payload) : null),
             EnvelopeBytes = stored.Direction == MessageDirection.Inbound ? Decrypt(key, keyId, stored.EnvelopeId, EnvelopeColumn, stored.EnvelopeBytes) : stored.EnvelopeBytes,
         };
     }
