@@ -37,6 +37,8 @@ public sealed class FieldProtection
 
     internal IKeyEncryptionKeys? Keys { get; }
 
+    private readonly FieldScratch scratch = new();
+
     internal DataKeyCache Cache { get; } = new();
 
     /// <summary>The columns of a message as stored: encrypted under its case's data key, made or looked up in the writer's transaction.</summary>
@@ -51,8 +53,28 @@ public sealed class FieldProtection
         var (keyId, key) = await CaseKeyAsync(session, DataKeyScope.Of(message), now, cancellationToken);
         return new StoredFields(
             keyId,
-            message.Payload is { } payload ? FieldCipher.Encrypt(key, keyId, message.EnvelopeId, PayloadColumn, payload.Span) : null,
-            envelopeIsPersonal ? FieldCipher.Encrypt(key, keyId, message.EnvelopeId, EnvelopeColumn, message.EnvelopeBytes.Span) : DbValues.Blob(message.EnvelopeBytes));
+            message.Payload is { } payload
+                ? FieldCipher.Encrypt(key, keyId, message.EnvelopeId, PayloadColumn, payload.Span, scratch.Take(FieldScratch.PayloadSlot, FieldCipher.Overhead + payload.Length))
+                : null,
+            envelopeIsPersonal
+                ? FieldCipher.Encrypt(key, keyId, message.EnvelopeId, EnvelopeColumn, message.EnvelopeBytes.Span, scratch.Take(FieldScratch.EnvelopeSlot, FieldCipher.Overhead + message.EnvelopeBytes.Length))
+                : DbValues.Blob(message.EnvelopeBytes))
+        {
+            IsEncrypted = true,
+        };
+    }
+
+    /// <summary>
+    /// Hands the encrypted arrays of <paramref name="fields"/> back for the next write. Call only
+    /// once the statement that stored them has run, and never use <paramref name="fields"/> again.
+    /// </summary>
+    internal void Release(StoredFields fields)
+    {
+        if (fields.IsEncrypted)
+        {
+            scratch.Return(FieldScratch.PayloadSlot, fields.Payload);
+            scratch.Return(FieldScratch.EnvelopeSlot, fields.EnvelopeBytes);
+        }
     }
 
     /// <summary>A stored message with its personal columns decrypted.</summary>
@@ -164,4 +186,8 @@ public sealed class FieldProtection
 }
 
 /// <summary>A message's columns as written: the data key they are under (none when clear), the payload and the envelope.</summary>
-internal readonly record struct StoredFields(Guid? DataKeyId, byte[]? Payload, byte[] EnvelopeBytes);
+internal readonly record struct StoredFields(Guid? DataKeyId, byte[]? Payload, byte[] EnvelopeBytes)
+{
+    /// <summary>True when the arrays are encrypted copies the protection may reuse (<see cref="FieldProtection.Release"/>); false when they are the message's own.</summary>
+    public bool IsEncrypted { get; init; }
+}

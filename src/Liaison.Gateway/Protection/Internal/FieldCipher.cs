@@ -19,9 +19,13 @@ internal static class FieldCipher
     private static readonly byte[] Magic = [0x00, 0x4C, 0x46, 0x01];
     private static readonly byte[] Label = Encoding.ASCII.GetBytes("liaison/field/v1\0");
 
-    public static byte[] Encrypt(byte[] dataKey, Guid dataKeyId, Guid envelopeId, string column, ReadOnlySpan<byte> plaintext)
+    public static byte[] Encrypt(byte[] dataKey, Guid dataKeyId, Guid envelopeId, string column, ReadOnlySpan<byte> plaintext) =>
+        Encrypt(dataKey, dataKeyId, envelopeId, column, plaintext, reuse: null);
+
+    /// <param name="reuse">An array to write into when it is exactly the size needed (see <see cref="FieldScratch"/>); otherwise a new one is made.</param>
+    public static byte[] Encrypt(byte[] dataKey, Guid dataKeyId, Guid envelopeId, string column, ReadOnlySpan<byte> plaintext, byte[]? reuse)
     {
-        var blob = new byte[Overhead + plaintext.Length];
+        var blob = reuse?.Length == Overhead + plaintext.Length ? reuse : new byte[Overhead + plaintext.Length];
         Magic.CopyTo(blob, 0);
         var nonce = blob.AsSpan(Magic.Length, NonceBytes);
         RandomNumberGenerator.Fill(nonce);

@@ -37,13 +37,35 @@ internal static class MessageTable
         await OpenAsync(session, protection, await session.QuerySingleAsync($"SELECT {Columns} FROM messages WHERE request_id = @request_id", r => Read(r, 0, session.Dialect), cancellationToken,
             ("request_id", requestId)), whenErased, cancellationToken);
 
-    public static async Task InsertAsync(StoreSession session, FieldProtection protection, MessageRecord message, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await session.ExecuteAsync($"INSERT INTO messages ({Columns}) VALUES ({Values})", cancellationToken,
-            Parameters(session.Dialect, message, await protection.SealAsync(session, message, now, cancellationToken)));
+    public static async Task InsertAsync(StoreSession session, FieldProtection protection, MessageRecord message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stored = await protection.SealAsync(session, message, now, cancellationToken);
+        try
+        {
+            await session.ExecuteAsync($"INSERT INTO messages ({Columns}) VALUES ({Values})", cancellationToken, Parameters(session.Dialect, message, stored));
+        }
+        finally
+        {
+            protection.Release(stored);
+        }
+    }
 
     /// <summary>Rewrites every column but the key, the request and the arrival order: for an authentic envelope replacing a refused copy.</summary>
-    public static async Task ReplaceAsync(StoreSession session, FieldProtection protection, MessageRecord message, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await session.ExecuteAsync(
+    public static async Task ReplaceAsync(StoreSession session, FieldProtection protection, MessageRecord message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stored = await protection.SealAsync(session, message, now, cancellationToken);
+        try
+        {
+            await ReplaceAsync(session, message, stored, cancellationToken);
+        }
+        finally
+        {
+            protection.Release(stored);
+        }
+    }
+
+    private static Task<int> ReplaceAsync(StoreSession session, MessageRecord message, StoredFields stored, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
             """
             UPDATE messages SET direction = @direction, peer_node = @peer_node, message_type = @message_type, case_reference = @case_reference,
                 correlation_id = @correlation_id, priority = @priority, sequence = @sequence, state = @state, rejection_reason = @rejection_reason,
@@ -52,7 +74,7 @@ internal static class MessageTable
             WHERE envelope_id = @envelope_id
             """,
             cancellationToken,
-            Parameters(session.Dialect, message, await protection.SealAsync(session, message, now, cancellationToken)));
+            Parameters(session.Dialect, message, stored));
 
     /// <summary>Moves a message to a new state, refusing moves <see cref="MessageTransitions"/> does not allow.</summary>
     /// <exception cref="IllegalStateTransitionException">The move is not allowed from the message's current state.</exception>
