@@ -59,11 +59,11 @@ public sealed class CaseAccessApi(
         }
 
         Throw(violations);
-        var entry = await store.AddCaseAccessAsync(
-            new CaseAccessEntry(0, @case!, CaseAccessKind.Grant, request.GranteeSubjectId, request.GranteeUnit, request.Reason, caller.SubjectId, now, expiry, null, null),
-            context.CancellationToken);
-        await AuditAsync(caller, entry, opened: true, context.CancellationToken);
-        return new GrantCaseAccessResponse { Access = ToApi(entry, now) };
+        return new GrantCaseAccessResponse
+        {
+            Access = await AddAsync(
+                caller, new CaseAccessEntry(0, @case!, CaseAccessKind.Grant, request.GranteeSubjectId, request.GranteeUnit, request.Reason, caller.SubjectId, now, expiry, null, null), context.CancellationToken),
+        };
     }
 
     public override async Task<RevokeCaseAccessResponse> RevokeCaseAccess(RevokeCaseAccessRequest request, ServerCallContext context)
@@ -98,11 +98,11 @@ public sealed class CaseAccessApi(
         }
 
         Throw(violations);
-        var entry = await store.AddCaseAccessAsync(
-            new CaseAccessEntry(0, @case!, CaseAccessKind.AuditOpening, request.AuditorSubjectId, "", request.Reason, caller.SubjectId, now, expiry, null, null),
-            context.CancellationToken);
-        await AuditAsync(caller, entry, opened: true, context.CancellationToken);
-        return new OpenCaseForAuditResponse { Access = ToApi(entry, now) };
+        return new OpenCaseForAuditResponse
+        {
+            Access = await AddAsync(
+                caller, new CaseAccessEntry(0, @case!, CaseAccessKind.AuditOpening, request.AuditorSubjectId, "", request.Reason, caller.SubjectId, now, expiry, null, null), context.CancellationToken),
+        };
     }
 
     public override async Task<CloseCaseAuditResponse> CloseCaseAudit(CloseCaseAuditRequest request, ServerCallContext context)
@@ -150,6 +150,14 @@ public sealed class CaseAccessApi(
         }
 
         return ToApi(ended, now);
+    }
+
+    /// <summary>Stores a grant or an audit opening, audits it, and answers with it.</summary>
+    private async Task<V1.CaseAccess> AddAsync(Caller caller, CaseAccessEntry entry, CancellationToken cancellationToken)
+    {
+        var stored = await store.AddCaseAccessAsync(entry, cancellationToken);
+        await AuditAsync(caller, stored, opened: true, cancellationToken);
+        return ToApi(stored, entry.CreatedAt);
     }
 
     private async Task AuditAsync(Caller caller, CaseAccessEntry entry, bool opened, CancellationToken cancellationToken)
