@@ -33,6 +33,9 @@ public sealed class LogPrivacyTests
         "1987-03-14",
     ];
 
+    private const string StoredTemplate = "Envelope from {PeerNode} verified and stored";
+    private const string ReceiptTemplate = "Verified receipt from {PeerNode} recorded";
+
     [Fact]
     public async Task TheLogsOfAFullExchangeHoldNoPersonalFieldButTheEnvelopeIdAndCaseReferenceAsProperties()
     {
@@ -62,6 +65,13 @@ public sealed class LogPrivacyTests
             await link.StopAsync(CancellationToken.None);
         }
 
+        // Yunnan logs the storing once its write has committed, and the receipt queued in that
+        // write can reach Lao Cai first: wait for both per-message lines before reading the logs.
+        await Liaison.Testing.Polling.UntilAsync(
+            () => sink.Events.Any(e => e.MessageTemplate.Text.StartsWith(StoredTemplate, StringComparison.Ordinal))
+                && sink.Events.Any(e => e.MessageTemplate.Text.StartsWith(ReceiptTemplate, StringComparison.Ordinal)),
+            Delivery,
+            "the stored and receipt log lines of the exchange");
         var events = sink.Events;
         var text = string.Join("\n", events.Select(Render));
 
@@ -74,8 +84,8 @@ public sealed class LogPrivacyTests
         }
 
         // Where the gateway logs per message, the envelope id and the case reference are structured properties (the scope).
-        var stored2001 = Assert.Single(events, e => e.MessageTemplate.Text.StartsWith("Envelope from {PeerNode} verified and stored", StringComparison.Ordinal));
-        var receipt2005 = Assert.Single(events, e => e.MessageTemplate.Text.StartsWith("Verified receipt from {PeerNode} recorded", StringComparison.Ordinal));
+        var stored2001 = Assert.Single(events, e => e.MessageTemplate.Text.StartsWith(StoredTemplate, StringComparison.Ordinal));
+        var receipt2005 = Assert.Single(events, e => e.MessageTemplate.Text.StartsWith(ReceiptTemplate, StringComparison.Ordinal));
         foreach (var perMessage in new[] { stored2001, receipt2005 })
         {
             Assert.Equal(envelopeId.ToString(), Scalar(perMessage, "EnvelopeId"), ignoreCase: true);
