@@ -14,15 +14,26 @@ internal static class AttachmentTransfer
     public static async Task<Attachment> UploadAsync(LiaisonAttachmentService.LiaisonAttachmentServiceClient client, AttachmentMetadata metadata, Stream file, CancellationToken cancellationToken)
     {
         using var call = client.UploadAttachment(cancellationToken: cancellationToken);
-        await call.RequestStream.WriteAsync(new UploadAttachmentRequest { Metadata = metadata }, cancellationToken);
-        var buffer = new byte[PieceBytes];
-        int read;
-        while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
+        try
         {
-            await call.RequestStream.WriteAsync(new UploadAttachmentRequest { Data = ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
+            await call.RequestStream.WriteAsync(new UploadAttachmentRequest { Metadata = metadata }, cancellationToken);
+            var buffer = new byte[PieceBytes];
+            int read;
+            while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                await call.RequestStream.WriteAsync(new UploadAttachmentRequest { Data = ByteString.CopyFrom(buffer, 0, read) }, cancellationToken);
+            }
+
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (Exception e) when (e is RpcException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            // The gateway may refuse on the metadata and end the call while chunks are still being
+            // written; the write then fails as CANCELLED. The response holds the real refusal.
+            await call.ResponseAsync;
+            throw;
         }
 
-        await call.RequestStream.CompleteAsync();
         return (await call.ResponseAsync).Attachment;
     }
 

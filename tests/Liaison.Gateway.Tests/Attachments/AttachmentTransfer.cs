@@ -33,14 +33,25 @@ public static class AttachmentTransfer
     public static async Task<Attachment> UploadAsync(LiaisonAttachmentService.LiaisonAttachmentServiceClient client, AttachmentMetadata metadata, ReadOnlyMemory<byte> file)
     {
         using var call = client.UploadAttachment();
-        await call.RequestStream.WriteAsync(new UploadAttachmentRequest { Metadata = metadata });
-        for (var offset = 0; offset < file.Length; offset += PieceBytes)
+        try
         {
-            var piece = file.Slice(offset, Math.Min(PieceBytes, file.Length - offset));
-            await call.RequestStream.WriteAsync(new UploadAttachmentRequest { Data = ByteString.CopyFrom(piece.Span) });
+            await call.RequestStream.WriteAsync(new UploadAttachmentRequest { Metadata = metadata });
+            for (var offset = 0; offset < file.Length; offset += PieceBytes)
+            {
+                var piece = file.Slice(offset, Math.Min(PieceBytes, file.Length - offset));
+                await call.RequestStream.WriteAsync(new UploadAttachmentRequest { Data = ByteString.CopyFrom(piece.Span) });
+            }
+
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (Exception e) when (e is RpcException or InvalidOperationException)
+        {
+            // As a careful client does: a refusal on the metadata can end the call while pieces are
+            // still being written, and the write fails as CANCELLED; the response holds the refusal.
+            await call.ResponseAsync;
+            throw;
         }
 
-        await call.RequestStream.CompleteAsync();
         return (await call.ResponseAsync).Attachment;
     }
 
