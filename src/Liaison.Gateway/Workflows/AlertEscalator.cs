@@ -55,12 +55,10 @@ public sealed class AlertEscalator(
         var store = services.GetRequiredService<IGatewayStore>();
         var coordinator = services.GetRequiredService<WorkflowCoordinator>();
         var now = Time.GetUtcNow();
-        var query = new CorrelationQuery(now - settings.AlertLookback, DateTimeOffset.MaxValue) { MessageTypePrefix = "alert." };
         var taken = new List<(string, uint)>();
-        foreach (var id in await store.ListCorrelationIdsAsync(query, cancellationToken))
+        await foreach (var (id, workflow) in RecentWorkflowsAsync(store, coordinator, "alert.", now - settings.AlertLookback, cancellationToken))
         {
-            var workflow = await coordinator.GetAsync(id, cancellationToken);
-            if (workflow.State is not AlertState alert || workflow.Steps.Count == 0)
+            if (workflow.State is not AlertState alert)
             {
                 continue;
             }

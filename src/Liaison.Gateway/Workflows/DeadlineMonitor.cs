@@ -61,12 +61,10 @@ public sealed class DeadlineMonitor(
         var coordinator = services.GetRequiredService<WorkflowCoordinator>();
         var deadlines = services.GetRequiredService<WorkflowDeadlines>();
         var now = Time.GetUtcNow();
-        var query = new CorrelationQuery(now - settings.VerificationLookback, DateTimeOffset.MaxValue) { MessageTypePrefix = "verification." };
         var sent = new List<(string, Reminder)>();
-        foreach (var id in await store.ListCorrelationIdsAsync(query, cancellationToken))
+        await foreach (var (id, workflow) in RecentWorkflowsAsync(store, coordinator, "verification.", now - settings.VerificationLookback, cancellationToken))
         {
-            var workflow = await coordinator.GetAsync(id, cancellationToken);
-            if (workflow.State is not VerificationState verification || workflow.Steps.Count == 0)
+            if (workflow.State is not VerificationState verification)
             {
                 continue;
             }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Liaison.Gateway.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -32,4 +34,23 @@ public abstract class PeriodicWorkflowJob(string job, TimeSpan interval, TimePro
 
     /// <summary>One sweep at the current time.</summary>
     protected abstract Task SweepAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What each job sweeps: the workflows with a message whose type starts with
+    /// <paramref name="messageTypePrefix"/> recorded since <paramref name="since"/>, folded, one
+    /// at a time; those with no step yet are skipped.
+    /// </summary>
+    protected static async IAsyncEnumerable<(string Id, FoldedWorkflow Workflow)> RecentWorkflowsAsync(
+        IGatewayStore store, WorkflowCoordinator coordinator, string messageTypePrefix, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = new CorrelationQuery(since, DateTimeOffset.MaxValue) { MessageTypePrefix = messageTypePrefix };
+        foreach (var id in await store.ListCorrelationIdsAsync(query, cancellationToken))
+        {
+            var workflow = await coordinator.GetAsync(id, cancellationToken);
+            if (workflow.Steps.Count > 0)
+            {
+                yield return (id, workflow);
+            }
+        }
+    }
 }
