@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Liaison.Cli.Rendering;
 using Liaison.Gateway.V1;
+using Liaison.Workflows.Localization;
 
 namespace Liaison.Cli.Commands;
 
@@ -33,7 +34,7 @@ internal sealed class CaseShowCommand : Command
             context.Out.WriteLine($"{Display.Count(response.Workflows.Count, "workflow")}:");
             foreach (var workflow in response.Workflows)
             {
-                var overdue = workflow.Overdue ? "  OVERDUE" : "";
+                var overdue = workflow.Overdue ? "  OVERDUE" + (Labels.TryOf(workflow.OverdueDeadline, language) is { } deadline ? $" ({deadline})" : "") : "";
                 context.Out.WriteLine($"  {Display.Untrusted(workflow.WorkflowId)}  {Display.Enum(workflow.Kind)}  {WorkflowRenderer.State(workflow)}  {Display.Untrusted(workflow.PeerNode)}{overdue}");
                 foreach (var marking in workflow.Markings)
                 {

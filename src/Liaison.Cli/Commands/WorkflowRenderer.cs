@@ -31,7 +31,7 @@ internal static class WorkflowRenderer
             output.WriteField("Identification due", Display.Time(workflow.IdentificationDueTime));
         }
 
-        output.WriteField("Overdue", workflow.Overdue ? "yes" : "no");
+        output.WriteField("Overdue", Overdue(workflow, language));
         if (workflow.Kind == WorkflowKind.Alert && workflow.AcknowledgementMinutes > 0)
         {
             output.WriteField("Acknowledged after", workflow.AcknowledgementMinutes.ToString("0.#", CultureInfo.InvariantCulture) + " min");
@@ -52,6 +52,18 @@ internal static class WorkflowRenderer
                 output.WriteLine($"    {Display.Untrusted(conflict.EnvelopeId)}  {Display.Untrusted(conflict.Reason)}");
             }
         }
+    }
+
+    /// <summary>"no", "yes", or for a verification "yes (Identification deadline)" with the deadline that passed, in the caller's language.</summary>
+    public static string Overdue(Liaison.Gateway.V1.Workflow workflow, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        if (!workflow.Overdue)
+        {
+            return "no";
+        }
+
+        return Labels.TryOf(workflow.OverdueDeadline, language) is { } deadline ? $"yes ({deadline})" : "yes";
     }
 
     /// <summary>The state's label in the caller's language, with the state machine's name for it.</summary>

@@ -15,7 +15,8 @@ namespace Liaison.Gateway.Workflows;
 /// <summary>
 /// Reminds both sides of the legal deadlines of open verification requests. On the side that
 /// made a request (it is the one waiting), a request not yet answered finally or withdrawn gets
-/// the reminders <see cref="ReminderSchedule.Default"/> says are due: 5 and 1 working days before
+/// (and one answered with the person found but the victim determination left undetermined gets,
+/// for the identification deadline only) the reminders <see cref="ReminderSchedule.Default"/> says are due: 5 and 1 working days before
 /// each due date and an overdue notice at the local midnight after it, in the responder's country
 /// calendar and time zone (<see cref="WorkflowDeadlines"/>). Each is a
 /// <see cref="VerificationReminder"/> step sent to the responder, so both sides hold it; the
@@ -34,7 +35,8 @@ public sealed class DeadlineMonitor(
     ILogger<DeadlineMonitor> logger) : PeriodicWorkflowJob(Job, options.Value.SweepInterval, time, logger)
 {
     private const string Job = "deadline reminder";
-    private static readonly DeadlineKind[] Deadlines = [DeadlineKind.Verification, DeadlineKind.Identification];
+    private static readonly DeadlineKind[] BothDeadlines = [DeadlineKind.Verification, DeadlineKind.Identification];
+    private static readonly DeadlineKind[] IdentificationOnly = [DeadlineKind.Identification];
     private readonly WorkflowJobsOptions settings = options.Value;
 
     // How many of the partner's reminders this process logged per workflow; lost on restart (logged again once).
@@ -76,12 +78,13 @@ public sealed class DeadlineMonitor(
                 continue;
             }
 
-            if (verification.IsFinal || deadlines.For(peer, verification.RequestedAt) is not { } due || CalendarOf(node, peer) is not { } calendar)
+            if (OpenDeadlines(verification) is not { Length: > 0 } open
+                || deadlines.For(peer, verification.RequestedAt) is not { } due || CalendarOf(node, peer) is not { } calendar)
             {
                 continue;
             }
 
-            var reminders = ReminderSchedule.Default.Due(due.Deadlines, Deadlines, calendar, due.Zone, now, verification.Reminders);
+            var reminders = ReminderSchedule.Default.Due(due.Deadlines, open, calendar, due.Zone, now, verification.Reminders);
             foreach (var reminder in reminders)
             {
                 if (await RemindAsync(coordinator, id, peer, reminder, cancellationToken))
@@ -144,6 +147,14 @@ public sealed class DeadlineMonitor(
             logger.ReminderReceived(workflow.WorkflowId, peer, reminder.Deadline.ToString(), reminder.WorkingDaysBefore, reminder.IsOverdueNotice);
         }
     }
+
+    /// <summary>
+    /// The deadlines reminded of: both until a final answer (identification is counted from the verification due
+    /// date, so it runs out too when nobody answers); after one, the identification deadline while the victim
+    /// determination is still to be given; none once identified, not found or withdrawn.
+    /// </summary>
+    private static DeadlineKind[] OpenDeadlines(VerificationState verification) =>
+        !verification.IsFinal ? BothDeadlines : verification.IsAwaitingIdentification ? IdentificationOnly : [];
 
     /// <summary>The working-day calendar of the responder's country, as <see cref="WorkflowDeadlines"/> counts in it.</summary>
     private static WorkingDayCalendar? CalendarOf(GatewayNode node, string responder) =>

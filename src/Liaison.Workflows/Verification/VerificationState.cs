@@ -48,8 +48,11 @@ public sealed record VerificationState
     /// <summary>The criteria version the determination cites.</summary>
     public CriteriaVersionId? DeterminationCriteria { get; init; }
 
-    /// <summary>When the final answer was given.</summary>
+    /// <summary>When the final answer was given (the first one, when a later answer completed the identification).</summary>
     public DateTimeOffset? AnsweredAt { get; init; }
+
+    /// <summary>When a final answer first determined whether the person is a victim (victim or not a victim): identification is complete.</summary>
+    public DateTimeOffset? IdentifiedAt { get; init; }
 
     /// <summary>When the request was withdrawn.</summary>
     public DateTimeOffset? WithdrawnAt { get; init; }
@@ -57,6 +60,38 @@ public sealed record VerificationState
     /// <summary>The deadline reminders either side sent, in order (steps that change no status).</summary>
     public ImmutableList<Reminder> Reminders { get; init; } = [];
 
-    /// <summary>True once answered finally or withdrawn: no step applies any more.</summary>
+    /// <summary>
+    /// True once answered finally or withdrawn: the verification deadline no longer runs, and no step applies any
+    /// more except, while <see cref="IsAwaitingIdentification"/>, the answer that completes the identification and
+    /// reminders of its deadline.
+    /// </summary>
     public bool IsFinal => Status is VerificationStatus.Answered or VerificationStatus.Withdrawn;
+
+    /// <summary>
+    /// True when the person was found (confirmed or partial match) but the answer left the victim determination
+    /// undetermined: verification is done and the identification deadline runs until an answer determines it.
+    /// A person not found has nothing left to identify.
+    /// </summary>
+    public bool IsAwaitingIdentification =>
+        Status == VerificationStatus.Answered
+        && Outcome is VerificationOutcome.Confirmed or VerificationOutcome.PartialMatch
+        && Determination == VictimDetermination.Undetermined;
+
+    /// <summary>
+    /// The legal deadline currently running: verification until a final answer, then identification while
+    /// <see cref="IsAwaitingIdentification"/>; null once neither runs (identified, not found or withdrawn).
+    /// </summary>
+    public DeadlineKind? RunningDeadline => Status switch
+    {
+        VerificationStatus.Requested or VerificationStatus.MoreInformationNeeded or VerificationStatus.InformationSupplied => DeadlineKind.Verification,
+        _ when IsAwaitingIdentification => DeadlineKind.Identification,
+        _ => null,
+    };
+
+    /// <summary>The running deadline when it has passed at <paramref name="now"/> (see <see cref="OverdueRule"/>), or null: nothing is overdue.</summary>
+    public DeadlineKind? OverdueDeadline(LegalDeadlines deadlines, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        return RunningDeadline is { } running && deadlines.IsOverdue(running, now, zone) ? running : null;
+    }
 }

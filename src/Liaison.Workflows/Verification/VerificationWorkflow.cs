@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Liaison.Workflow.V1;
+using Liaison.Workflows.Calendar;
 using Liaison.Workflows.Criteria;
 using Liaison.Workflows.Handling;
 using Case = Liaison.Workflow.V1.WorkflowEvent.EventOneofCase;
@@ -27,6 +28,10 @@ public static class VerificationWorkflow
         new(S.Requested, Case.VerificationReminder, StepActor.Either),
         new(S.MoreInformationNeeded, Case.VerificationReminder, StepActor.Either),
         new(S.InformationSupplied, Case.VerificationReminder, StepActor.Either),
+
+        // Only while the identification is still to be completed (see VerificationState.IsAwaitingIdentification).
+        new(S.Answered, Case.VerificationAnswer, StepActor.Responder),
+        new(S.Answered, Case.VerificationReminder, StepActor.Either),
     ]);
 
     /// <summary>
@@ -98,6 +103,10 @@ public static class VerificationWorkflow
     private static VerificationState Answer(StepContext context, VerificationState current, WorkflowEvent e, DateTimeOffset at)
     {
         var answer = e.VerificationAnswer;
+        if (current.Status == S.Answered)
+        {
+            return CompleteIdentification(context, current, e, at);
+        }
         var reason = AnswerProblem(answer, e.CaseReference);
         if (reason is not null)
         {
@@ -113,9 +122,47 @@ public static class VerificationWorkflow
             DeterminationCriteria = CriteriaVersionId.From(answer.Criteria),
             InformationRounds = final ? current.InformationRounds : current.InformationRounds + 1,
             AnsweredAt = final ? at : null,
+            IdentifiedAt = final && Determined(answer.Determination) ? at : null,
             UpdatedAt = at,
         };
     }
+
+    /// <summary>
+    /// A further answer after a final one: only to complete an identification left undetermined, with a
+    /// determination; the verification's answer time stays that of the first final answer.
+    /// </summary>
+    private static VerificationState CompleteIdentification(StepContext context, VerificationState current, WorkflowEvent e, DateTimeOffset at)
+    {
+        var answer = e.VerificationAnswer;
+        if (!current.IsAwaitingIdentification)
+        {
+            throw AnsweredAlready(context);
+        }
+        if (answer.Outcome == VerificationOutcome.MoreInformationNeeded || !Determined(answer.Determination))
+        {
+            throw context.RefuseBecause("the request is answered already; a further answer may only complete the identification, with a final outcome and a victim determination (victim or not a victim)");
+        }
+        if (AnswerProblem(answer, e.CaseReference) is { } reason)
+        {
+            throw context.RefuseBecause(reason);
+        }
+        return current with
+        {
+            ResponderCaseReference = e.CaseReference,
+            Outcome = answer.Outcome,
+            Determination = answer.Determination,
+            DeterminationCriteria = CriteriaVersionId.From(answer.Criteria),
+            IdentifiedAt = at,
+            UpdatedAt = at,
+        };
+    }
+
+    private static bool Determined(VictimDetermination determination) =>
+        determination is VictimDetermination.Victim or VictimDetermination.NotVictim;
+
+    /// <summary>The refusal the transition table gives a terminal state, for the rows that apply only while identification is awaited.</summary>
+    private static IllegalTransitionException AnsweredAlready(StepContext context) =>
+        context.Refuse($"{context.Subject} is {context.State}; it cannot be {context.Participle}");
 
     private static string? AnswerProblem(VerificationAnswer answer, string caseReference)
     {
@@ -141,9 +188,17 @@ public static class VerificationWorkflow
     /// <summary>A reminder changes no status; it is recorded so that it is not sent twice.</summary>
     private static VerificationState Remind(StepContext context, VerificationState current, VerificationReminder reminder, DateTimeOffset at)
     {
+        if (current.Status == S.Answered && !current.IsAwaitingIdentification)
+        {
+            throw AnsweredAlready(context);
+        }
         if (VerificationReminders.From(reminder) is not { } recorded)
         {
             throw context.RefuseBecause(VerificationReminders.Problem(reminder)!);
+        }
+        if (current.Status == S.Answered && recorded.Deadline != DeadlineKind.Identification)
+        {
+            throw context.RefuseBecause("the request is answered; only the identification deadline still runs");
         }
         if (current.Reminders.Contains(recorded))
         {

@@ -74,27 +74,80 @@ public sealed class DeadlineMonitorTests
         Assert.Empty(await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task AfterAnAnswerThatLeavesTheVictimUndeterminedTheIdentificationDeadlineIsRemindedAndFlaggedOnBothSides()
+    {
+        const string id = "vr-remind-2";
+        await using var gateways = await LinkedGateways.StartAsync(Suite.InternationalV1, time);
+        var laoCai = new WorkflowJobServices(gateways.LaoCai, time);
+        var yunnan = new WorkflowJobServices(gateways.Yunnan, time);
+        await laoCai.Coordinator.SubmitStepAsync("req-" + id, TestParties.Yunnan, VerificationEvents.Request(id), CancellationToken.None);
+        await DeliveredAsync(gateways.LaoCai, 1, id);
+
+        // Yunnan finds the person in time (verification due 19 February) but cannot yet say whether she is a victim.
+        time.SetUtcNow(new DateTimeOffset(2027, 2, 10, 9, 0, 0, Beijing));
+        var answer = VerificationEvents.Answer(VerificationOutcome.Confirmed, VictimDetermination.Undetermined, id);
+        answer.VerificationAnswer.Criteria = null;
+        await FoldedAtYunnanAsync(yunnan, 0, id);
+        await yunnan.Coordinator.SubmitStepAsync("req-ans-" + id, TestParties.LaoCai, answer, CancellationToken.None);
+        await Polling.UntilAsync(() => laoCai.Coordinator.GetAsync(id, CancellationToken.None),
+            w => w.State is VerificationState { Status: VerificationStatus.Answered }, Deadline, "the answer folded at Lao Cai");
+        await DeliveredAsync(gateways.Yunnan, 1, id);
+
+        // The verification deadline no longer runs: its reminders and its overdue notice are not sent.
+        time.SetUtcNow(new DateTimeOffset(2027, 2, 20, 1, 0, 0, Beijing));
+        Assert.Empty(await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+        Assert.False((await ShownAsync(laoCai, gateways.LaoCai, id)).Overdue);
+
+        // The identification deadline (Friday 5 March) does: 5 and 1 working days before, then overdue.
+        await ExpectAsync(laoCai, new DateTimeOffset(2027, 2, 26, 0, 0, 0, Beijing), Reminder.Before(DeadlineKind.Identification, 5), id);
+        await FoldedAtYunnanAsync(yunnan, 1, id);
+        await DeliveredAsync(gateways.LaoCai, 2, id);
+        await ExpectAsync(laoCai, new DateTimeOffset(2027, 3, 4, 0, 0, 0, Beijing), Reminder.Before(DeadlineKind.Identification, 1), id);
+        await FoldedAtYunnanAsync(yunnan, 2, id);
+        await DeliveredAsync(gateways.LaoCai, 3, id);
+
+        // On the due date itself the request is on time; from the local midnight after it, it is overdue on both sides, and the API says which deadline.
+        time.SetUtcNow(new DateTimeOffset(2027, 3, 5, 23, 59, 59, Beijing));
+        Assert.False((await ShownAsync(laoCai, gateways.LaoCai, id)).Overdue);
+        await ExpectAsync(laoCai, new DateTimeOffset(2027, 3, 6, 0, 0, 0, Beijing), Reminder.Overdue(DeadlineKind.Identification), id);
+        var atYunnan = await FoldedAtYunnanAsync(yunnan, 3, id);
+        Assert.Equal(DeadlineKind.Identification, atYunnan.RunningDeadline);
+        foreach (var shown in new[] { await ShownAsync(laoCai, gateways.LaoCai, id), await ShownAsync(yunnan, gateways.Yunnan, id) })
+        {
+            Assert.True(shown.Overdue);
+            Assert.Equal(ReminderDeadline.Identification, shown.OverdueDeadline);
+        }
+
+        Assert.Equal(["Identification"], laoCai.MonitorLog.With(4105).Select(v => (string)v["Deadline"]!));
+    }
+
+    /// <summary>The workflow as the API shows it to this side now.</summary>
+    private async Task<Liaison.Gateway.V1.Workflow> ShownAsync(WorkflowJobServices side, GatewayCore core, string id) =>
+        Liaison.Gateway.Grpc.Internal.WorkflowMapper.ToWorkflow(
+            await side.Coordinator.GetAsync(id, CancellationToken.None), core.Node.NodeId, side.Deadlines, time.GetUtcNow(), Liaison.Workflows.Localization.Language.En);
+
     /// <summary>Nothing is due a second before <paramref name="firesAt"/>; at it, exactly <paramref name="reminder"/> is sent, once.</summary>
-    private async Task ExpectAsync(WorkflowJobServices laoCai, DateTimeOffset firesAt, Reminder reminder)
+    private async Task ExpectAsync(WorkflowJobServices laoCai, DateTimeOffset firesAt, Reminder reminder, string id = Id)
     {
         time.SetUtcNow(firesAt - TimeSpan.FromSeconds(1));
         Assert.Empty(await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
         time.SetUtcNow(firesAt);
-        Assert.Equal([(Id, reminder)], await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+        Assert.Equal([(id, reminder)], await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
         Assert.Empty(await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
     }
 
-    private static async Task<VerificationState> FoldedAtYunnanAsync(WorkflowJobServices yunnan, int reminders)
+    private static async Task<VerificationState> FoldedAtYunnanAsync(WorkflowJobServices yunnan, int reminders, string id = Id)
     {
-        var workflow = await Polling.UntilAsync(() => yunnan.Coordinator.GetAsync(Id, CancellationToken.None),
+        var workflow = await Polling.UntilAsync(() => yunnan.Coordinator.GetAsync(id, CancellationToken.None),
             w => w.State is VerificationState v && v.Reminders.Count == reminders, Deadline, $"{reminders} reminders folded at Yunnan");
         return (VerificationState)workflow.State!;
     }
 
     /// <summary>Waits until Lao Cai's <paramref name="count"/> steps are delivered, so that moving the clock by days cannot expire them.</summary>
-    private static async Task DeliveredAsync(GatewayCore core, int count) =>
+    private static async Task DeliveredAsync(GatewayCore core, int count, string id = Id) =>
         await Polling.UntilAsync(
-            async () => await core.Store.ListByCorrelationAsync(MessageDirection.Outbound, Id, null, 20),
+            async () => await core.Store.ListByCorrelationAsync(MessageDirection.Outbound, id, null, 20),
             m => m.Count == count && m.All(x => x.State == MessageState.Delivered),
             Deadline,
             $"{count} outbound steps delivered");

@@ -45,7 +45,14 @@ internal static class WorkflowMapper
                 {
                     workflow.VerificationDueTime = Timestamp.FromDateTimeOffset(OverdueRule.BecomesOverdueAt(due.Deadlines.VerificationDue, due.Zone));
                     workflow.IdentificationDueTime = Timestamp.FromDateTimeOffset(OverdueRule.BecomesOverdueAt(due.Deadlines.IdentificationDue, due.Zone));
-                    workflow.Overdue = !verification.IsFinal && due.Deadlines.IsOverdue(DeadlineKind.Verification, now, due.Zone);
+                    var overdue = verification.OverdueDeadline(due.Deadlines, now, due.Zone);
+                    workflow.Overdue = overdue is not null;
+                    workflow.OverdueDeadline = overdue switch
+                    {
+                        DeadlineKind.Verification => ReminderDeadline.Verification,
+                        DeadlineKind.Identification => ReminderDeadline.Identification,
+                        _ => ReminderDeadline.Unspecified,
+                    };
                 }
 
                 break;
