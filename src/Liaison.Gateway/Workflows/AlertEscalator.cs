@@ -19,9 +19,18 @@ namespace Liaison.Gateway.Workflows;
 /// The step travels to the partner like any step (that is the resend), so both sides' folds show
 /// the level; each side logs it (event 4101 here, 4102 there) for its supervisors.
 /// <para>
-/// Idempotent: an escalation's request id is derived from the workflow id and the level, so a
-/// sweep repeated after a crash or by a second instance answers from the store instead of
-/// escalating twice. The node, store and coordinator are resolved on the first sweep, because
+/// An escalation the partner refused, or that expired undelivered (the broker or the link was
+/// down), drops out of the fold; it is sent again on a later sweep, after a backoff that doubles
+/// from <see cref="WorkflowJobsOptions.EscalationRetryDelay"/> up to
+/// <see cref="WorkflowJobsOptions.EscalationRetryMaxDelay"/>, counted from when the last attempt
+/// failed on the injected clock, at most <see cref="WorkflowJobsOptions.EscalationRetries"/>
+/// times per level (event 4109 for each retry, 4110 when they run out).
+/// </para>
+/// <para>
+/// Idempotent: an escalation's request id is derived from the workflow id, the level and the
+/// attempt, and the attempt from the earlier attempts' stored states, so a sweep repeated after a
+/// crash or by a second instance answers from the store instead of escalating twice; a level with
+/// an attempt on its way or delivered is never sent again. The node, store and coordinator are resolved on the first sweep, because
 /// the node is loaded only when the host starts. Thread-safe.
 /// </para>
 /// </summary>
@@ -38,13 +47,34 @@ public sealed class AlertEscalator(
     // Lost on restart, so an escalation may be logged once more after one; never missed.
     private readonly ConcurrentDictionary<string, uint> receivedLevels = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> exhausted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string WorkflowId, uint Level), bool> retriesExhausted = new();
 
     /// <summary>
-    /// The request id of an alert's escalation to <paramref name="level"/>, the same in every retry:
-    /// "escalation/{level}/{workflow id}", or with the workflow id's SHA-256 when that would be too long.
+    /// The request id of an alert's escalation to <paramref name="level"/>, the same in every sweep:
+    /// "escalation/{level}/{workflow id}" for the first attempt, "escalation/{level}.{attempt}/{workflow id}"
+    /// for a retry after a refused or expired one; with the workflow id's SHA-256 when that would be too long.
     /// </summary>
-    public static string RequestIdFor(string workflowId, uint level) =>
-        WorkflowJobsRequestIds.For(string.Create(CultureInfo.InvariantCulture, $"escalation/{level}"), workflowId);
+    public static string RequestIdFor(string workflowId, uint level, int attempt = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(attempt);
+        var what = attempt == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"escalation/{level}")
+            : string.Create(CultureInfo.InvariantCulture, $"escalation/{level}.{attempt}");
+        return WorkflowJobsRequestIds.For(what, workflowId);
+    }
+
+    /// <summary>How long after the failure of attempt <paramref name="attempt"/> - 1 the attempt may be sent: the delay, doubled per retry, capped.</summary>
+    public TimeSpan RetryDelay(int attempt)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(attempt);
+        var delay = settings.EscalationRetryDelay;
+        for (var i = 1; i < attempt && delay < settings.EscalationRetryMaxDelay; i++)
+        {
+            delay *= 2;
+        }
+
+        return delay < settings.EscalationRetryMaxDelay ? delay : settings.EscalationRetryMaxDelay;
+    }
 
     protected override Task SweepAsync(CancellationToken cancellationToken) => SweepOnceAsync(cancellationToken);
 
@@ -68,7 +98,9 @@ public sealed class AlertEscalator(
             {
                 ReportReceived(id, peer, alert);
             }
-            else if (NextLevel(workflow, alert, now) is { } level && await EscalateAsync(coordinator, workflow, peer, level, cancellationToken))
+            else if (NextLevel(workflow, alert, now) is { } level
+                && await NextAttemptAsync(store, id, level, now, cancellationToken) is { } attempt
+                && await EscalateAsync(coordinator, workflow, peer, level, attempt, cancellationToken))
             {
                 taken.Add((id, level));
             }
@@ -104,7 +136,40 @@ public sealed class AlertEscalator(
         return alert.EscalationLevel + 1;
     }
 
-    private async Task<bool> EscalateAsync(WorkflowCoordinator coordinator, FoldedWorkflow workflow, string peer, uint level, CancellationToken cancellationToken)
+    /// <summary>
+    /// Which attempt of the escalation to <paramref name="level"/> to send now, from the attempts already stored:
+    /// the first when there is none; the next when every earlier one was refused or expired and the backoff since
+    /// the last failure has passed; null while one is on its way or delivered (the level is taken), while the
+    /// backoff runs, or when the retries ran out.
+    /// </summary>
+    private async Task<(int Number, MessageRecord? Failed)?> NextAttemptAsync(IGatewayStore store, string workflowId, uint level, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        MessageRecord? failed = null;
+        for (var attempt = 0; attempt <= settings.EscalationRetries; attempt++)
+        {
+            var record = await store.GetByRequestIdAsync(RequestIdFor(workflowId, level, attempt), cancellationToken);
+            if (record is null)
+            {
+                return failed is null || now >= failed.UpdatedAt + RetryDelay(attempt) ? (attempt, failed) : null;
+            }
+
+            if (record.State is not (MessageState.Rejected or MessageState.Expired))
+            {
+                return null;
+            }
+
+            failed = record;
+        }
+
+        if (retriesExhausted.TryAdd((workflowId, level), true))
+        {
+            logger.AlertEscalationRetriesExhausted(workflowId, level, settings.EscalationRetries);
+        }
+
+        return null;
+    }
+
+    private async Task<bool> EscalateAsync(WorkflowCoordinator coordinator, FoldedWorkflow workflow, string peer, uint level, (int Number, MessageRecord? Failed) attempt, CancellationToken cancellationToken)
     {
         var step = new WorkflowEvent
         {
@@ -123,7 +188,7 @@ public sealed class AlertEscalator(
         };
         try
         {
-            var (_, result) = await coordinator.SubmitStepAsync(RequestIdFor(workflow.WorkflowId, level), peer, step, cancellationToken);
+            var (_, result) = await coordinator.SubmitStepAsync(RequestIdFor(workflow.WorkflowId, level, attempt.Number), peer, step, cancellationToken);
             if (result.IsReplay)
             {
                 return false;
@@ -137,7 +202,15 @@ public sealed class AlertEscalator(
             return false;
         }
 
-        logger.AlertEscalated(workflow.WorkflowId, peer, level);
+        if (attempt.Failed is { } failed)
+        {
+            logger.AlertEscalationRetried(workflow.WorkflowId, peer, level, attempt.Number, settings.EscalationRetries, failed.State.ToString());
+        }
+        else
+        {
+            logger.AlertEscalated(workflow.WorkflowId, peer, level);
+        }
+
         return true;
     }
 

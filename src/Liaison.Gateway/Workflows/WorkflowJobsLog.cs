@@ -31,4 +31,10 @@ internal static partial class WorkflowJobsLog
 
     [LoggerMessage(EventId = 4108, Level = LogLevel.Warning, Message = "The {Job} sweep failed ({ExceptionType}); it runs again after the interval")]
     public static partial void SweepFailed(this ILogger logger, string job, string exceptionType);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Warning, Message = "Alert {WorkflowId}: the escalation to level {EscalationLevel} was {PreviousState}; resent to {PeerNode}, retry {Attempt} of at most {MaxRetries}")]
+    public static partial void AlertEscalationRetried(this ILogger logger, string workflowId, string peerNode, uint escalationLevel, int attempt, int maxRetries, string previousState);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Error, Message = "Alert {WorkflowId}: the escalation to level {EscalationLevel} failed after {MaxRetries} retries; it is not sent again")]
+    public static partial void AlertEscalationRetriesExhausted(this ILogger logger, string workflowId, uint escalationLevel, int maxRetries);
 }

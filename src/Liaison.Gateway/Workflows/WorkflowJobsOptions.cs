@@ -18,6 +18,19 @@ public sealed class WorkflowJobsOptions
     /// </summary>
     public int MaxEscalationLevel { get; set; } = 3;
 
+    /// <summary>
+    /// How long after an escalation was refused by the partner, or expired undelivered, it is sent again; the delay
+    /// doubles with each retry of the same level up to <see cref="EscalationRetryMaxDelay"/>. Default 1 minute;
+    /// positive, at most 1 hour.
+    /// </summary>
+    public TimeSpan EscalationRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest delay between two attempts of one escalation. Default 15 minutes; at least <see cref="EscalationRetryDelay"/>, at most 1 day.</summary>
+    public TimeSpan EscalationRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How many times one escalation level is sent again after failing; 0 never. Default 5; between 0 and 20.</summary>
+    public int EscalationRetries { get; set; } = 5;
+
     /// <summary>Alerts with no step for longer than this are no longer looked at. Default 7 days.</summary>
     public TimeSpan AlertLookback { get; set; } = TimeSpan.FromDays(7);
 

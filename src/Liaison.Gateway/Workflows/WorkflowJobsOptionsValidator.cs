@@ -20,6 +20,21 @@ public sealed class WorkflowJobsOptionsValidator : IValidateOptions<WorkflowJobs
             problems.Add($"Workflows:MaxEscalationLevel must be between 1 and 10; it is {options.MaxEscalationLevel}.");
         }
 
+        if (options.EscalationRetryDelay <= TimeSpan.Zero || options.EscalationRetryDelay > TimeSpan.FromHours(1))
+        {
+            problems.Add($"Workflows:EscalationRetryDelay must be positive and at most one hour; it is {options.EscalationRetryDelay}.");
+        }
+
+        if (options.EscalationRetryMaxDelay < options.EscalationRetryDelay || options.EscalationRetryMaxDelay > TimeSpan.FromDays(1))
+        {
+            problems.Add($"Workflows:EscalationRetryMaxDelay must be at least Workflows:EscalationRetryDelay and at most one day; it is {options.EscalationRetryMaxDelay}.");
+        }
+
+        if (options.EscalationRetries is < 0 or > 20)
+        {
+            problems.Add($"Workflows:EscalationRetries must be between 0 and 20; it is {options.EscalationRetries}.");
+        }
+
         if (options.AlertLookback <= TimeSpan.Zero)
         {
             problems.Add("Workflows:AlertLookback must be positive.");

@@ -5,6 +5,8 @@ using Liaison.Gateway.Workflows;
 using Liaison.Testing;
 using Liaison.Workflows.Alerts;
 using Liaison.Workflows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Liaison.Gateway.Tests.Workflows;
@@ -119,6 +121,122 @@ public sealed class AlertEscalatorTests
         var outbound = await gateways.LaoCai.Store.ListByCorrelationAsync(MessageDirection.Outbound, "al-esc-4", null, 10);
         Assert.Single(outbound, m => m.MessageType == "alert.escalate");
         Assert.NotNull(await gateways.LaoCai.Store.GetByRequestIdAsync(AlertEscalator.RequestIdFor("al-esc-4", 1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnEscalationThatExpiredUndeliveredIsRetriedWithBackoffUntilOneGetsThroughAndNeverAfter()
+    {
+        await using var gateways = await LinkedGateways.StartAsync(Suite.InternationalV1, time);
+        var options = new WorkflowJobsOptions { EscalationRetries = 2, EscalationRetryDelay = TimeSpan.FromMinutes(1), AlertLookback = TimeSpan.FromDays(30) };
+        var laoCai = new WorkflowJobServices(gateways.LaoCai, time, options);
+        var yunnan = new WorkflowJobServices(gateways.Yunnan, time);
+        await RaiseAsync(laoCai, gateways, "al-retry-1");
+
+        // The link to Yunnan is down: the escalation waits on Lao Cai's broker until its envelope expires.
+        var shovel = await gateways.Link.SuspendShovelAsync(TestParties.LaoCai);
+        await using (shovel)
+        {
+            time.Advance(Window + TimeSpan.FromSeconds(1));
+            Assert.Equal([("al-retry-1", 1u)], await laoCai.Escalator.SweepOnceAsync(CancellationToken.None));
+            await ExpireAsync(gateways.LaoCai, AlertEscalator.RequestIdFor("al-retry-1", 1, 0));
+
+            // Not at once: a minute after the failure, then two minutes after the next.
+            Assert.Empty(await laoCai.Escalator.SweepOnceAsync(CancellationToken.None));
+            time.Advance(TimeSpan.FromMinutes(1) - TimeSpan.FromSeconds(1));
+            Assert.Empty(await laoCai.Escalator.SweepOnceAsync(CancellationToken.None));
+            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal([("al-retry-1", 1u)], await laoCai.Escalator.SweepOnceAsync(CancellationToken.None));
+            Assert.Empty(await laoCai.Escalator.SweepOnceAsync(CancellationToken.None));
+            await ExpireAsync(gateways.LaoCai, AlertEscalator.RequestIdFor("al-retry-1", 1, 1));
+            time.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(1));
+            Assert.Empty(await laoCai.Escalator.SweepOnceAsync(CancellationToken.None));
+            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal([("al-retry-1", 1u)], await laoCai.Escalator.SweepOnceAsync(CancellationToken.None));
+            await shovel.RestoreAsync();
+        }
+
+        // The second retry gets through; Yunnan folds level 1 and Lao Cai sends it no more.
+        var atYunnan = await Polling.UntilAsync(() => yunnan.Coordinator.GetAsync("al-retry-1", CancellationToken.None),
+            w => w.State is AlertState { EscalationLevel: 1 }, Deadline, "the retried escalation folded at Yunnan");
+        Assert.Equal(AlertStatus.Escalated, Assert.IsType<AlertState>(atYunnan.State).Status);
+        await Polling.UntilAsync(() => gateways.LaoCai.Store.GetByRequestIdAsync(AlertEscalator.RequestIdFor("al-retry-1", 1, 2), CancellationToken.None),
+            m => m?.State == MessageState.Delivered, Deadline, "the second retry delivered");
+        Assert.DoesNotContain(("al-retry-1", 1u), await laoCai.Escalator.SweepOnceAsync(CancellationToken.None));
+        Assert.Null(await gateways.LaoCai.Store.GetByRequestIdAsync(AlertEscalator.RequestIdFor("al-retry-1", 1, 3), CancellationToken.None));
+
+        // Each retry was logged with its attempt and what became of the one before; the first sending as an escalation.
+        Assert.Equal([(1, "Expired"), (2, "Expired")], laoCai.EscalatorLog.With(4109).Select(v => ((int)v["Attempt"]!, (string)v["PreviousState"]!)));
+        Assert.Single(laoCai.EscalatorLog.With(4101));
+    }
+
+    [Fact]
+    public async Task RetriesOfALevelAreBoundedAndTheirEndIsLoggedOnce()
+    {
+        await using var gateways = await LinkedGateways.StartAsync(Suite.InternationalV1, time);
+        var options = new WorkflowJobsOptions { EscalationRetries = 1, EscalationRetryDelay = TimeSpan.FromMinutes(1), AlertLookback = TimeSpan.FromDays(30) };
+        var laoCai = new WorkflowJobServices(gateways.LaoCai, time, options);
+        await RaiseAsync(laoCai, gateways, "al-retry-2");
+
+        var shovel = await gateways.Link.SuspendShovelAsync(TestParties.LaoCai);
+        await using (shovel)
+        {
+            time.Advance(Window + TimeSpan.FromSeconds(1));
+            Assert.Equal([("al-retry-2", 1u)], await laoCai.Escalator.SweepOnceAsync(CancellationToken.None));
+            await ExpireAsync(gateways.LaoCai, AlertEscalator.RequestIdFor("al-retry-2", 1, 0));
+            time.Advance(TimeSpan.FromMinutes(1));
+            Assert.Equal([("al-retry-2", 1u)], await laoCai.Escalator.SweepOnceAsync(CancellationToken.None));
+            await ExpireAsync(gateways.LaoCai, AlertEscalator.RequestIdFor("al-retry-2", 1, 1));
+
+            for (var i = 0; i < 3; i++)
+            {
+                time.Advance(TimeSpan.FromHours(1));
+                Assert.Empty(await laoCai.Escalator.SweepOnceAsync(CancellationToken.None));
+            }
+        }
+
+        Assert.Null(await gateways.LaoCai.Store.GetByRequestIdAsync(AlertEscalator.RequestIdFor("al-retry-2", 1, 2), CancellationToken.None));
+        var exhausted = Assert.Single(laoCai.EscalatorLog.With(4110));
+        Assert.Equal(1u, (uint)exhausted["EscalationLevel"]!);
+    }
+
+    [Fact]
+    public void TheRetryDelayDoublesUpToItsCap()
+    {
+        var services = new ServiceCollection().BuildServiceProvider();
+        var options = Options.Create(new WorkflowJobsOptions { EscalationRetryDelay = TimeSpan.FromMinutes(1), EscalationRetryMaxDelay = TimeSpan.FromMinutes(5) });
+        var escalator = new AlertEscalator(services, time, options, new RecordingLogger<AlertEscalator>());
+
+        Assert.Equal([1, 2, 4, 5, 5], Enumerable.Range(1, 5).Select(n => escalator.RetryDelay(n).TotalMinutes));
+        Assert.NotEqual(AlertEscalator.RequestIdFor("al-x", 1, 0), AlertEscalator.RequestIdFor("al-x", 1, 1));
+        Assert.Equal(AlertEscalator.RequestIdFor("al-x", 1), AlertEscalator.RequestIdFor("al-x", 1, 0));
+    }
+
+    [Fact]
+    public void RetrySettingsOutsideTheirBoundsAreRefusedInSentences()
+    {
+        var result = new WorkflowJobsOptionsValidator().Validate(null, new WorkflowJobsOptions
+        {
+            EscalationRetryDelay = TimeSpan.Zero,
+            EscalationRetryMaxDelay = TimeSpan.FromDays(2),
+            EscalationRetries = 21,
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith("Workflows:EscalationRetryDelay must be positive", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Workflows:EscalationRetryMaxDelay must be", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Workflows:EscalationRetries must be between 0 and 20", StringComparison.Ordinal));
+    }
+
+    /// <summary>Moves the clock past the attempt's envelope expiry and expires it, as the gateway's expiry sweeper does.</summary>
+    private async Task ExpireAsync(GatewayCore core, string requestId)
+    {
+        var attempt = await core.Store.GetByRequestIdAsync(requestId, CancellationToken.None);
+        Assert.NotNull(attempt);
+        Assert.Equal(MessageState.Published, (await Polling.UntilAsync(() => core.Store.GetByRequestIdAsync(requestId, CancellationToken.None),
+            m => m!.State == MessageState.Published, Deadline, $"{requestId} published"))!.State);
+        time.SetUtcNow(attempt.ExpiresAt + TimeSpan.FromSeconds(1));
+        await core.Store.ExpireAsync(time.GetUtcNow(), CancellationToken.None);
+        Assert.Equal(MessageState.Expired, (await core.Store.GetByRequestIdAsync(requestId, CancellationToken.None))!.State);
     }
 
     private static async Task RaiseAsync(WorkflowJobServices laoCai, LinkedGateways gateways, string id)
