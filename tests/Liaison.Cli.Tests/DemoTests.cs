@@ -134,7 +134,7 @@ public sealed partial class DemoTests
         Assert.Equal("", stderr.Text);
     }
 
-    private static void AssertEveryWorkflowFinished(CliResult result)
+    internal static void AssertEveryWorkflowFinished(CliResult result)
     {
         Assert.Matches(@"(?m)^ *Criteria: +cr-demo-v1  Agreed on both sides$", result.Out);
         Assert.Matches(@"(?m)^ *Verification: +vr-demo-[0-9a-f]{8}  Answered on both sides$", result.Out);

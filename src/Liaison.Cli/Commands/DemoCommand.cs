@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Liaison.Cli.Demo;
 using Liaison.Cli.Options;
 using Liaison.Cli.Rendering;
@@ -42,14 +43,15 @@ internal sealed class DemoCommand : Command
     private async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var output = context.Out;
-        var time = TimeProvider.System;
+        var real = TimeProvider.System;
         var kept = parse.GetValue(dataDirectory) is not null;
         var dir = Directory.CreateDirectory(parse.GetValue(dataDirectory) ?? Directory.CreateTempSubdirectory("liaison-demo-").FullName).FullName;
         var brokers = new DemoBrokers(parse.GetValue(broker), parse.GetValue(brokerB));
 
         output.WriteLine("Liaison demo: Lao Cai's and Yunnan's gateways in this process, every liaison workflow between them.");
         Step("1. Each node has its own keys; both authorities have co-signed the exchange agreement.");
-        var identity = DemoIdentity.LoadOrCreate(dir, time);
+        var identity = DemoIdentity.LoadOrCreate(dir, real);
+        var time = DemoClock.Start(real, dir, Demo.Walkthrough.HandoverWalk.ClockSpan);
         output.WriteField("Data directory", dir);
         output.WriteField("Keys", identity.Reused
             ? $"reused from {dir}/<node-id>/{DemoIdentity.KeyFileName}"
@@ -65,6 +67,10 @@ internal sealed class DemoCommand : Command
         try
         {
             gateways = await DemoGateways.StartAsync(dir, identity, brokers, parse.GetValue(port), time, cancellationToken);
+            if (time.Why is { } why)
+            {
+                output.WriteField("Demo clock", $"{Display.Time(time.GetUtcNow())}, {time.Offset.TotalDays.ToString("0.#", CultureInfo.InvariantCulture)} days ahead of the real clock: {why}");
+            }
         }
         catch (Exception ex) when (ex is GatewayStartupException or OptionsValidationException or IOException)
         {
@@ -93,6 +99,11 @@ internal sealed class DemoCommand : Command
                 output.WriteLine();
                 output.WriteLine("Interrupted before the walk-through finished; stopping both gateways.");
                 return ExitCodes.Refused;
+            }
+            finally
+            {
+                // The next run on this directory goes on from this run's clock, never back in time.
+                time.Save(dir);
             }
 
             output.WriteLine();

@@ -53,18 +53,20 @@ internal sealed class DemoGateways : IAsyncDisposable
     public DemoClients Clients { get; private set; } = null!;
 
     /// <param name="port">Lao Cai's port, Yunnan's is the next one; 0 lets the system pick two free ports.</param>
-    public static async Task<DemoGateways> StartAsync(string dataDirectory, DemoIdentity identity, DemoBrokers brokers, int port, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="time">The gateways' clock. Certificates are issued on its real clock, which the CLI's TLS checks them against, and last as much longer as it is ahead.</param>
+    public static async Task<DemoGateways> StartAsync(string dataDirectory, DemoIdentity identity, DemoBrokers brokers, int port, DemoClock time, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        using var authority = DevelopmentCertificates.CreateAuthority("Liaison demo CA", now, CertificateValidity);
+        var now = time.Real.GetUtcNow();
+        var validity = CertificateValidity + time.Offset;
+        using var authority = DevelopmentCertificates.CreateAuthority("Liaison demo CA", now, validity);
         DemoCapture.Current?.KeepPrivateKey(authority);
         var gateways = new DemoGateways(Path.Combine(dataDirectory, AuthorityFileName));
         await File.WriteAllTextAsync(gateways.AuthorityPath, authority.ExportCertificatePem() + "\n", cancellationToken);
         gateways.Clients = DemoClients.Issue(dataDirectory, authority, identity.LaoCai.Owner, identity.Yunnan.Owner, now);
         try
         {
-            await gateways.StartNodeAsync(dataDirectory, identity.LaoCai, identity, brokers.LaoCai, port, authority, now, cancellationToken);
-            await gateways.StartNodeAsync(dataDirectory, identity.Yunnan, identity, brokers.Yunnan, port == 0 ? 0 : port + 1, authority, now, cancellationToken);
+            await gateways.StartNodeAsync(dataDirectory, identity.LaoCai, identity, brokers.LaoCai, port, authority, time, validity, cancellationToken);
+            await gateways.StartNodeAsync(dataDirectory, identity.Yunnan, identity, brokers.Yunnan, port == 0 ? 0 : port + 1, authority, time, validity, cancellationToken);
             if (brokers.InMemory)
             {
                 var (a, b) = (gateways.LaoCai.App.Services, gateways.Yunnan.App.Services);
@@ -101,10 +103,10 @@ internal sealed class DemoGateways : IAsyncDisposable
         started.Clear();
     }
 
-    private async Task StartNodeAsync(string dataDirectory, KeyRing keys, DemoIdentity identity, Uri? broker, int port, X509Certificate2 authority, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task StartNodeAsync(string dataDirectory, KeyRing keys, DemoIdentity identity, Uri? broker, int port, X509Certificate2 authority, DemoClock time, TimeSpan validity, CancellationToken cancellationToken)
     {
         var nodeDirectory = Directory.CreateDirectory(DemoIdentity.NodeDirectory(dataDirectory, keys.Owner)).FullName;
-        using var certificate = DevelopmentCertificates.CreateServerCertificate(authority, ["localhost"], now, CertificateValidity);
+        using var certificate = DevelopmentCertificates.CreateServerCertificate(authority, ["localhost"], time.Real.GetUtcNow(), validity);
         DemoCapture.Current?.KeepPrivateKey(certificate);
         var settings = new Dictionary<string, string?>
         {
@@ -121,7 +123,7 @@ internal sealed class DemoGateways : IAsyncDisposable
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
         DemoCapture.Current?.AddLogging(settings, keys.Owner);
-        var app = GatewayApplication.Build(new GatewayNodeMaterial(keys, identity.Agreement, certificate, ClientAuthority: authority), settings);
+        var app = GatewayApplication.Build(new GatewayNodeMaterial(keys, identity.Agreement, certificate, ClientAuthority: authority), settings, time);
         try
         {
             await app.StartAsync(cancellationToken);

@@ -10,7 +10,8 @@ namespace Liaison.Cli.Demo;
 /// trails verified. Prints steps, authors, ids, states and figures only, never personal fields.
 /// </summary>
 /// <param name="writeReports">Write each node's HTML report next to its data (a kept data directory).</param>
-internal sealed class DemoWalkthrough(TextWriter output, DemoGateways gateways, TimeProvider time, bool writeReports)
+/// <param name="time">The gateways' clock, which the handover walk moves to the handover's day.</param>
+internal sealed class DemoWalkthrough(TextWriter output, DemoGateways gateways, DemoClock time, bool writeReports)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -88,7 +88,11 @@ public static class GatewayHostExtensions
         // The workflows fold from the store and send through the submitter; built on first use,
         // after start-up has loaded the node.
         services.AddSingleton(sp => new WorkflowLedger(sp.GetRequiredService<GatewayNode>(), sp.GetRequiredService<GatewayStoreHost>().Store));
-        services.AddSingleton(sp => new WorkflowFold(sp.GetRequiredService<GatewayNode>().Agreement, new HandoverPolicy(WorkflowDefaults.BorderGates)));
+        // Handovers: the border gates, notice and roll-call tolerance of the Workflows section (defaults: the two Lao Cai gates).
+        services.AddOptions<HandoverOptions>().BindConfiguration(HandoverOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HandoverOptions>, HandoverOptionsValidator>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HandoverOptions>>().Value.ToPolicy());
+        services.AddSingleton(sp => new WorkflowFold(sp.GetRequiredService<GatewayNode>().Agreement, sp.GetRequiredService<HandoverPolicy>()));
         services.AddSingleton(sp => new WorkflowDeadlines(sp.GetRequiredService<GatewayNode>().Agreement, DeadlinePolicy.Default));
         services.AddSingleton(sp => new WorkflowCoordinator(
             sp.GetRequiredService<GatewayNode>(), sp.GetRequiredService<GatewayStoreHost>().Store, sp.GetRequiredService<WorkflowLedger>(),

@@ -25,7 +25,8 @@ public static class GatewayApplication
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">
     /// The settings are invalid: thrown here or by <c>StartAsync</c>, as the gateway executable refuses to start.
     /// </exception>
-    public static WebApplication Build(GatewayNodeMaterial material, IEnumerable<KeyValuePair<string, string?>> settings)
+    /// <param name="time">The gateway's clock; default the system clock (the demo passes its own, which it moves to the handover's day).</param>
+    public static WebApplication Build(GatewayNodeMaterial material, IEnumerable<KeyValuePair<string, string?>> settings, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(material);
         ArgumentNullException.ThrowIfNull(settings);
@@ -38,6 +39,11 @@ public static class GatewayApplication
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Configuration[$"{GatewayOptions.Section}:{nameof(GatewayOptions.NodeId)}"] = material.Keys.Owner;
         builder.Services.AddSingleton(material);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.AddGateway();
         var app = builder.Build();

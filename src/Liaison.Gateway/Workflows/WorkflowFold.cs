@@ -16,6 +16,9 @@ namespace Liaison.Gateway.Workflows;
 /// </summary>
 public sealed class WorkflowFold(AgreementInForce agreement, HandoverPolicy handoverPolicy)
 {
+    /// <summary>The configured handover rules: the border gates, the notice and the roll-call tolerance.</summary>
+    public HandoverPolicy HandoverPolicy => handoverPolicy;
+
     public FoldedWorkflow Fold(string workflowId, IReadOnlyList<WorkflowStepRecord> steps)
     {
         ArgumentNullException.ThrowIfNull(steps);

@@ -7,7 +7,7 @@ namespace Liaison.Workflows.Handover;
 
 /// <summary>
 /// The handover record as a printable, self-contained bilingual XHTML document: every heading
-/// in two languages side by side, the people, documents, belongings, escorts and interpreter
+/// in two languages side by side, the border gate by its names in both languages, the people, documents, belongings, escorts and interpreter
 /// of the record, and both sides' signatures over its digest. Built with XElement, so every
 /// value is escaped. The document holds the record's personal data, as the paper record does:
 /// it is for the officers of both sides, never for logs or the audit trail.
@@ -36,8 +36,10 @@ public static class HandoverRecordDocument
                 : new XElement(Xhtml + "p", new XAttribute("class", "warning"), Both("not_completed")),
             Table(Both("handover"),
                 Row(Both("workflow"), record.WorkflowId),
-                Row(Both("gate"), record.BorderGateId),
-                Row(Both("time"), record.HandedOverAt?.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? ""),
+                Row(Both("gate"), state.Gate is { } gate && gate.Code == record.BorderGateId
+                    ? $"{gate.Name(primary)} / {gate.Name(secondary)} ({gate.Code})"
+                    : record.BorderGateId),
+                Row(Both("time"), HandedOverAt(record, state.Gate)),
                 Row(Both("digest"), digest)),
             new XElement(Xhtml + "h2", Both("people")),
             Grid([Both("person"), Both("names"), Both("sex"), Both("birth_year"), Both("accompanies")],
@@ -79,6 +81,20 @@ public static class HandoverRecordDocument
                 body));
         using var xml = System.Xml.XmlWriter.Create(writer, new System.Xml.XmlWriterSettings { Indent = true, OmitXmlDeclaration = true });
         document.WriteTo(xml);
+    }
+
+    // The gate's local time, as the officers there read it, then UTC.
+    private static string HandedOverAt(HandoverRecord record, BorderGate? gate)
+    {
+        if (record.HandedOverAt?.ToDateTimeOffset() is not { } at)
+        {
+            return "";
+        }
+
+        var utc = at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        return gate is null || gate.Code != record.BorderGateId
+            ? utc
+            : $"{TimeZoneInfo.ConvertTime(at, gate.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({gate.TimeZone.Id}), {utc}";
     }
 
     private static XElement Table(string caption, params XElement[] rows) =>

@@ -28,6 +28,9 @@ public sealed record HandoverState
     /// <summary>The plan's border gate.</summary>
     public required string BorderGateId { get; init; }
 
+    /// <summary>The configured gate of that id (names, time zone), as the policy held it when the plan was folded; null if it is no longer configured.</summary>
+    public BorderGate? Gate { get; init; }
+
     /// <summary>Start of the plan's window.</summary>
     public required DateTimeOffset WindowStart { get; init; }
 

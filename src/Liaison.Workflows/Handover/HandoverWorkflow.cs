@@ -9,12 +9,13 @@ namespace Liaison.Workflows.Handover;
 
 /// <summary>
 /// A repatriation handover: proposal → accepted (or counter-proposed, or
-/// declined) → confirmed by the proposer → roll-call at the gate → the
+/// declined) → confirmed by the proposer → roll-call at the gate, within the
+/// agreed window give or take the policy's tolerance → the
 /// handover record signed by an officer of each side → completed, only when
 /// both signatures cover the same record digest. Either side may cancel, with
 /// a reason, at any point before completion. A pure fold; thread-safe.
 /// </summary>
-/// <param name="policy">The configured border gates and minimum notice.</param>
+/// <param name="policy">The configured border gates, minimum notice and roll-call tolerance.</param>
 /// <param name="verifier">Verifies record signatures with the agreement's node keys.</param>
 public sealed class HandoverWorkflow(HandoverPolicy policy, ISignatureVerifier verifier)
 {
@@ -98,6 +99,7 @@ public sealed class HandoverWorkflow(HandoverPolicy policy, ISignatureVerifier v
             PlanBytes = plan.ToByteString(),
             PersonIds = [.. plan.People.Select(p => p.PersonId)],
             BorderGateId = plan.BorderGateId,
+            Gate = policy.Find(plan.BorderGateId),
             WindowStart = plan.WindowStart.ToDateTimeOffset(),
             WindowEnd = plan.WindowEnd.ToDateTimeOffset(),
             UpdatedAt = at,
@@ -113,9 +115,9 @@ public sealed class HandoverWorkflow(HandoverPolicy policy, ISignatureVerifier v
         return current with { Status = status, EndedAt = at, UpdatedAt = at };
     }
 
-    private static HandoverState RollCall(StepContext context, HandoverState current, HandoverRollCall rollCall, DateTimeOffset at)
+    private HandoverState RollCall(StepContext context, HandoverState current, HandoverRollCall rollCall, DateTimeOffset at)
     {
-        if (RecordValidation.RollCallProblem(current, rollCall) is { } problem)
+        if ((RollCallWindow.Problem(current, policy, at) ?? RecordValidation.RollCallProblem(current, rollCall)) is { } problem)
         {
             throw context.RefuseBecause(problem);
         }

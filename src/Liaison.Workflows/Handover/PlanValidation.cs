@@ -11,7 +11,7 @@ internal static class PlanValidation
         {
             return "the plan lists nobody to hand over";
         }
-        if (!policy.BorderGates.Contains(plan.BorderGateId))
+        if (policy.Find(plan.BorderGateId) is null)
         {
             return $"border gate {(WorkflowIds.IsValid(plan.BorderGateId) ? plan.BorderGateId : "(invalid id)")} is not one of the configured gates";
         }

@@ -8,6 +8,7 @@ using Liaison.Workflows.Criteria;
 using Liaison.Workflows.Handover;
 using Liaison.Workflows.Reports;
 using Liaison.Workflows.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Liaison.Gateway.Tests.Workflows;
 
@@ -68,11 +69,15 @@ public sealed class CriteriaAndHandoverExchangeTests
     [Fact]
     public async Task AHandoverIsProposedAcceptedConfirmedRollCalledSignedByBothSidesAndCompleted()
     {
-        await using var gateways = await LinkedGateways.StartAsync(Suite.InternationalV1);
-        var laoCai = WorkflowTestGateway.For(gateways.LaoCai);
-        var yunnan = WorkflowTestGateway.For(gateways.Yunnan);
+        // Both gateways on one clock the test moves to the handover's day; inside the test agreement's
+        // validity (from yesterday for a year, real clock), in whole seconds as the store keeps them.
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds()));
+        await using var gateways = await LinkedGateways.StartAsync(Suite.InternationalV1, time);
+        var laoCai = WorkflowTestGateway.For(gateways.LaoCai, time);
+        var yunnan = WorkflowTestGateway.For(gateways.Yunnan, time);
         const string id = "ho-e2e-1";
-        var plan = HandoverEvents.Plan(DateTimeOffset.UtcNow.AddDays(4));
+        var windowStart = time.GetUtcNow().AddDays(4);
+        var plan = HandoverEvents.Plan(windowStart);
         WorkflowEvent Step(string officer, Action<WorkflowEvent> set)
         {
             var e = new WorkflowEvent { WorkflowId = id, CaseReference = "HO-2026-0001", OfficerId = officer };
@@ -92,10 +97,18 @@ public sealed class CriteriaAndHandoverExchangeTests
 
         await yunnan.Coordinator.SubmitStepAsync("ho-3", TestParties.LaoCai, Step("cn-officer-1", e => e.HandoverConfirmation = new HandoverConfirmation()), CancellationToken.None);
         await laoCai.UntilAsync(id, "Confirmed");
+
+        // Confirmed, but four days before the agreed window: the roll-call is refused, with the window in the gate's time.
+        var tooEarly = await Assert.ThrowsAsync<IllegalTransitionException>(() => laoCai.Coordinator.SubmitStepAsync("ho-4", TestParties.Yunnan, rollCall, CancellationToken.None));
+        Assert.Equal("Confirmed", tooEarly.CurrentState);
+        Assert.Contains("is before the agreed window at gate VN-LAOCAI/CN-HEKOU", tooEarly.Message, StringComparison.Ordinal);
+        Assert.Contains("(Asia/Ho_Chi_Minh)", tooEarly.Message, StringComparison.Ordinal);
+
+        time.SetUtcNow(windowStart.AddMinutes(20));
         await laoCai.Coordinator.SubmitStepAsync("ho-4", TestParties.Yunnan, rollCall, CancellationToken.None);
         await yunnan.UntilAsync(id, "RollCalled");
 
-        var record = HandoverEvents.Record(plan, DateTimeOffset.UtcNow, id);
+        var record = HandoverEvents.Record(plan, time.GetUtcNow(), id);
         var sign = Step("vn-officer-1", e => e.HandoverRecordSignature = new HandoverRecordSignature { Record = record });
         await laoCai.Coordinator.SubmitStepAsync("ho-5", TestParties.Yunnan, sign, CancellationToken.None);
         await yunnan.UntilAsync(id, "Signing");
@@ -124,12 +137,14 @@ public sealed class CriteriaAndHandoverExchangeTests
         Assert.Contains(HandoverRecordLabels.Of("title", Liaison.Workflows.Localization.Language.Zh), printed, StringComparison.Ordinal);
         Assert.Contains(TestParties.LaoCai, printed, StringComparison.Ordinal);
 
-        var period = CurrentQuarter();
+        var period = QuarterOf(time.GetUtcNow());
         Assert.Equal(1, (await laoCai.Reports.ComputeAsync(period, CancellationToken.None)).HandoversCompleted);
         Assert.Equal(1, (await yunnan.Reports.ComputeAsync(period, CancellationToken.None)).HandoversCompleted);
     }
 
     /// <summary>The quarter the report places "now" in: by the local date in Vietnam, as the report does.</summary>
-    private static ReportPeriod CurrentQuarter() =>
-        ReportPeriod.Containing(Liaison.Workflows.Calendar.OverdueRule.LocalDate(DateTimeOffset.UtcNow, Liaison.Workflows.Calendar.LegalTimeZones.Vietnam), ReportPeriodKind.Quarter);
+    private static ReportPeriod CurrentQuarter() => QuarterOf(DateTimeOffset.UtcNow);
+
+    private static ReportPeriod QuarterOf(DateTimeOffset time) =>
+        ReportPeriod.Containing(Liaison.Workflows.Calendar.OverdueRule.LocalDate(time, Liaison.Workflows.Calendar.LegalTimeZones.Vietnam), ReportPeriodKind.Quarter);
 }

@@ -11,11 +11,12 @@ public sealed record WorkflowTestGateway(GatewayCore Core, WorkflowCoordinator C
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    public static WorkflowTestGateway For(GatewayCore core)
+    /// <param name="time">The coordinator's clock; give the one the core runs on (default the system clock).</param>
+    public static WorkflowTestGateway For(GatewayCore core, TimeProvider? time = null)
     {
         var ledger = new WorkflowLedger(core.Node, core.Store);
         var fold = new WorkflowFold(core.Node.Agreement, new HandoverPolicy(WorkflowDefaults.BorderGates));
-        var coordinator = new WorkflowCoordinator(core.Node, core.Store, ledger, fold, core.Submitter, TimeProvider.System);
+        var coordinator = new WorkflowCoordinator(core.Node, core.Store, ledger, fold, core.Submitter, time ?? TimeProvider.System);
         var reports = new WorkflowReports(core.Node, core.Store, coordinator, new WorkflowDeadlines(core.Node.Agreement, DeadlinePolicy.Default));
         return new WorkflowTestGateway(core, coordinator, reports);
     }

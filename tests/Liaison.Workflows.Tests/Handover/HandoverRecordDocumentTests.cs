@@ -33,6 +33,19 @@ public sealed class HandoverRecordDocumentTests
     }
 
     [Fact]
+    public void TheGateIsShownByItsNamesInBothLanguagesAndTheTimeInTheGatesZone()
+    {
+        var plan = HandoverEvents.Plan(HandoverEvents.Start);
+        var record = HandoverEvents.Record(plan, HandoverEvents.Start);
+
+        var text = XDocument.Parse(Write(record, State(HandoverStatus.Completed, ""))).Root!.Value;
+
+        Assert.Contains("Cửa khẩu quốc tế Lào Cai – Hà Khẩu / 老街—河口国际口岸 (VN-LAOCAI/CN-HEKOU)", text, StringComparison.Ordinal);
+        // Start is 02:00 UTC: 09:00 at the gate.
+        Assert.Contains("2026-04-01 09:00 (Asia/Ho_Chi_Minh), 2026-04-01 02:00 UTC", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ARecordNotYetSignedByBothSidesSaysSoInBold()
     {
         var plan = HandoverEvents.Plan(HandoverEvents.Start);
@@ -82,6 +95,7 @@ public sealed class HandoverRecordDocumentTests
         PlanBytes = Google.Protobuf.ByteString.Empty,
         PersonIds = ["p-1", "p-2", "p-3"],
         BorderGateId = HandoverEvents.Gate,
+        Gate = HandoverEvents.LaoCaiGate,
         WindowStart = HandoverEvents.Start,
         WindowEnd = HandoverEvents.Start.AddHours(4),
         InitiatorSignature = new SignatureRecord(Party.Initiator, "cn-officer-1", "cn-yunnan", "00", "KEY_ALGORITHM_SM2_SIGN", digest, HandoverEvents.Start),

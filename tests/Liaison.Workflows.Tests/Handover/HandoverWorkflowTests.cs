@@ -24,7 +24,22 @@ public class HandoverWorkflowTests
         return workflow.Apply(state, Confirm(), Party.Initiator, Now);
     }
 
-    private HandoverState RollCalled() => workflow.Apply(Confirmed(), RollCall(), Party.Responder, Now);
+    private HandoverState RollCalled()
+    {
+        var confirmed = Confirmed();
+        AtTheGate();
+        return workflow.Apply(confirmed, RollCall(), Party.Responder, Now);
+    }
+
+    // The handover's day: half an hour into the agreed window (Start + 5 days, 4 hours long).
+    private void AtTheGate()
+    {
+        var atTheGate = Start.AddDays(5).AddMinutes(30);
+        if (Now < atTheGate)
+        {
+            time.SetUtcNow(atTheGate);
+        }
+    }
 
     private HandoverRecord TheRecord() => Record(plan, Start.AddDays(5).AddHours(1));
 
@@ -43,7 +58,7 @@ public class HandoverWorkflowTests
         state = workflow.Apply(state, Confirm(), Party.Initiator, Now);
         Assert.Equal(HandoverStatus.Confirmed, state.Status);
 
-        time.SetUtcNow(Start.AddDays(5).AddMinutes(30));
+        AtTheGate();
         state = workflow.Apply(state, RollCall(), Party.Responder, Now);
         Assert.Equal(HandoverStatus.RollCalled, state.Status);
         Assert.Equal(["p-1", "p-2"], state.PresentPersonIds);
@@ -177,6 +192,8 @@ public class HandoverWorkflowTests
         incomplete.HandoverRollCall.Entries.RemoveAt(2);
         var noReason = RollCall();
         noReason.HandoverRollCall.Entries[2].Reason = null;
+        AtTheGate();
+        Assert.True(workflow.CanApply(confirmed, RollCall(), Party.Responder, Now));
 
         Assert.False(workflow.CanApply(confirmed, incomplete, Party.Responder, Now));
         Assert.False(workflow.CanApply(confirmed, noReason, Party.Responder, Now));
@@ -195,10 +212,66 @@ public class HandoverWorkflowTests
     [Fact]
     public void TheNoticeIsAParameter()
     {
-        var sameDay = new HandoverWorkflow(new HandoverPolicy([Gate], minimumNoticeDays: 0), AgreementKeyVerifier.LaoCaiAndYunnan);
+        var sameDay = new HandoverWorkflow(new HandoverPolicy([LaoCaiGate], minimumNoticeDays: 0), AgreementKeyVerifier.LaoCaiAndYunnan);
 
         Assert.True(sameDay.CanApply(null, Propose(Plan(Start.AddHours(2))), Party.Initiator, Now));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new HandoverPolicy([Gate], -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HandoverPolicy([LaoCaiGate], -1));
+    }
+
+    [Fact]
+    public void ARollCallDaysBeforeTheAgreedWindowIsRefusedInTheGatesLocalTime()
+    {
+        var confirmed = Confirmed();
+
+        var ex = Assert.Throws<IllegalTransitionException>(() => workflow.Apply(confirmed, RollCall(), Party.Responder, Now));
+
+        // Start is 2026-04-01 02:00 UTC, 09:00 in Lao Cai; the window opens five days later.
+        Assert.Equal(
+            "handover ho-1 cannot be roll-called: the roll-call at 2026-04-01 09:00 is before the agreed window at gate VN-LAOCAI/CN-HEKOU, "
+            + "2026-04-06 09:00 to 2026-04-06 13:00 (Asia/Ho_Chi_Minh); it may be held from 2026-04-06 07:00 to 2026-04-06 15:00, 2 hours either side of the window",
+            ex.Message);
+        Assert.Equal("Confirmed", ex.CurrentState);
+        Assert.Equal(HandoverStatus.Confirmed, confirmed.Status);
+    }
+
+    [Fact]
+    public void ARollCallIsHeldWithinTheWindowGiveOrTakeTheTolerance()
+    {
+        var confirmed = Confirmed();
+        var (opens, closes) = (Start.AddDays(5), Start.AddDays(5).AddHours(4));
+        var tolerance = HandoverPolicy.DefaultRollCallTolerance;
+
+        Assert.True(workflow.CanApply(confirmed, RollCall(), Party.Responder, opens - tolerance));
+        Assert.True(workflow.CanApply(confirmed, RollCall(), Party.Responder, closes + tolerance));
+        Assert.False(workflow.CanApply(confirmed, RollCall(), Party.Responder, opens - tolerance - TimeSpan.FromSeconds(1)));
+        var late = Assert.Throws<IllegalTransitionException>(() => workflow.Apply(confirmed, RollCall(), Party.Responder, closes + tolerance + TimeSpan.FromSeconds(1)));
+        Assert.Contains("is after the agreed window", late.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRollCallToleranceIsAParameter()
+    {
+        var strict = new HandoverWorkflow(new HandoverPolicy([LaoCaiGate], rollCallTolerance: TimeSpan.Zero), AgreementKeyVerifier.LaoCaiAndYunnan);
+        var state = strict.Apply(null, Propose(plan), Party.Initiator, Now);
+        state = strict.Apply(state, Accept(), Party.Responder, Now);
+        state = strict.Apply(state, Confirm(), Party.Initiator, Now);
+
+        Assert.False(strict.CanApply(state, RollCall(), Party.Responder, Start.AddDays(5).AddMinutes(-1)));
+        Assert.True(strict.CanApply(state, RollCall(), Party.Responder, Start.AddDays(5)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HandoverPolicy([LaoCaiGate], rollCallTolerance: TimeSpan.FromMinutes(-1)));
+    }
+
+    [Fact]
+    public void AGateIsConfiguredOnceWithItsNamesAndTheFoldedPlanKnowsThem()
+    {
+        Assert.Throws<ArgumentException>(() => new HandoverPolicy([LaoCaiGate, LaoCaiGate]));
+        Assert.Throws<ArgumentException>(() => new HandoverPolicy([]));
+        Assert.Throws<ArgumentException>(() => new BorderGate(Gate, "Lào Cai", " ", "Lao Cai", Liaison.Workflows.Calendar.LegalTimeZones.Vietnam));
+
+        var proposed = Proposed();
+
+        Assert.Same(LaoCaiGate, proposed.Gate);
+        Assert.Equal("老街—河口国际口岸", proposed.Gate!.Name(Liaison.Workflows.Localization.Language.Zh));
     }
 
     [Fact]

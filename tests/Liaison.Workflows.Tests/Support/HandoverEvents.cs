@@ -12,7 +12,13 @@ public static class HandoverEvents
 
     public const string Gate = "VN-LAOCAI/CN-HEKOU";
 
-    public static HandoverPolicy Policy { get; } = new([Gate, "VN-MUONGKHUONG/CN-MAGUAN"]);
+    public static BorderGate LaoCaiGate { get; } = new(Gate, "Cửa khẩu quốc tế Lào Cai – Hà Khẩu", "老街—河口国际口岸", "Lao Cai–Hekou international border gate", Liaison.Workflows.Calendar.LegalTimeZones.Vietnam);
+
+    public static HandoverPolicy Policy { get; } = new(
+    [
+        LaoCaiGate,
+        new BorderGate("VN-MUONGKHUONG/CN-MAGUAN", "Cửa khẩu Mường Khương", "马关口岸", "Muong Khuong–Maguan border gate", Liaison.Workflows.Calendar.LegalTimeZones.Vietnam),
+    ]);
 
     public static readonly DateTimeOffset Start = new(2026, 4, 1, 2, 0, 0, TimeSpan.Zero);
 

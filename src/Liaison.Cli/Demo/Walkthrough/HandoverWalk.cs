@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Liaison.Cli.Rendering;
@@ -9,32 +10,45 @@ namespace Liaison.Cli.Demo.Walkthrough;
 
 /// <summary>
 /// The repatriation handover of the person Yunnan identified: Yunnan proposes a window four days
-/// ahead at the Lao Cai–Hekou gate, Lao Cai accepts, Yunnan confirms; at the gate the roll-call,
-/// the record signed by both sides (each gateway signs for its officer) and the completion.
+/// ahead at the Lao Cai–Hekou gate (the 3 days' notice holds), Lao Cai accepts, Yunnan confirms;
+/// then the demo clock moves to the handover's day, since the roll-call is held to the agreed
+/// window, and at the gate come the roll-call, the record signed by both sides (each gateway
+/// signs for its officer) and the completion.
 /// </summary>
 internal static class HandoverWalk
 {
     private const string PersonId = "p-1";
 
-    public static async Task<string> RunAsync(WorkflowWalk walk, string verificationId, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>How far ahead the handover's window starts.</summary>
+    private static readonly TimeSpan Notice = TimeSpan.FromDays(4);
+
+    /// <summary>How far the demo clock moves during the walk-through, with room for the steps after the handover.</summary>
+    public static readonly TimeSpan ClockSpan = Notice + TimeSpan.FromHours(1);
+
+    public static async Task<string> RunAsync(WorkflowWalk walk, string verificationId, DemoClock time, CancellationToken cancellationToken)
     {
         var id = $"ho-demo-{walk.RunId}";
+        // The demo gateways run on the default gates.
         var gate = WorkflowDefaults.BorderGates[0];
-        var windowStart = time.GetUtcNow().AddDays(4);
-        var plan = Plan(gate, windowStart, verificationId);
-        walk.Part($"Handover: Yunnan hands the person over to Lao Cai at border gate {gate} (at least 3 days' notice).");
+        var windowStart = time.GetUtcNow().Add(Notice);
+        var plan = Plan(gate.Code, windowStart, verificationId);
+        walk.Part($"Handover: Yunnan hands the person over to Lao Cai at the {gate.NameEn} ({gate.Code}), with at least 3 days' notice.");
 
         await walk.TakeAsync(walk.Yunnan, Step(id, "cn-officer-3", e => e.HandoverProposal = new HandoverProposal { Plan = plan }), "Proposed",
             $"proposes the plan: window {Display.Time(windowStart)} to {Display.Time(windowStart.AddHours(4))}, {Display.Count(plan.People.Count, "person")} (from {verificationId}), {Display.Count(plan.Escorts.Count, "escort")}, an interpreter", cancellationToken);
         await walk.TakeAsync(walk.LaoCai, Step(id, "vn-officer-7", e => e.HandoverAcceptance = new HandoverAcceptance()), "Accepted", "accepts the plan as it stands", cancellationToken);
         await walk.TakeAsync(walk.Yunnan, Step(id, "cn-officer-3", e => e.HandoverConfirmation = new HandoverConfirmation()), "Confirmed", "confirms the accepted plan; it is now agreed", cancellationToken);
 
+        // The roll-call is refused outside the agreed window (give or take 2 hours): the demo does not wait four days, it moves its clock.
+        var atGate = windowStart.AddMinutes(15);
+        time.AdvanceTo(atGate);
+        var local = TimeZoneInfo.ConvertTime(atGate, gate.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         walk.Output.WriteLine();
-        walk.Output.WriteLine("(The demo plays the day of the handover now.)");
+        walk.Output.WriteLine($"(Demo clock advanced to the handover's day: {local} at the gate ({gate.TimeZone.Id}), {Display.Time(atGate)}.)");
         var rollCall = new HandoverRollCall { Entries = { new RollCallEntry { PersonId = PersonId, Presence = RollCallPresence.Present } } };
-        await walk.TakeAsync(walk.LaoCai, Step(id, "vn-officer-7", e => e.HandoverRollCall = rollCall), "RollCalled", $"calls the roll at the gate against the agreed list: {PersonId} present", cancellationToken);
+        await walk.TakeAsync(walk.LaoCai, Step(id, "vn-officer-7", e => e.HandoverRollCall = rollCall), "RollCalled", $"calls the roll at the gate on {local[..10]} (demo clock advanced) against the agreed list: {PersonId} present", cancellationToken);
 
-        var record = Record(id, plan, windowStart.AddMinutes(30));
+        var record = Record(id, plan, time.GetUtcNow());
         await walk.TakeAsync(walk.Yunnan, Step(id, "cn-officer-3", e => e.HandoverRecordSignature = new HandoverRecordSignature { Record = record }), "Signing",
             "signs the handover record (people, documents, escort, interpreter); its gateway signs for the officer", cancellationToken);
 
