@@ -3,6 +3,7 @@ using Liaison.Cli.Rendering;
 using Liaison.Gateway.V1;
 using Liaison.Workflow.V1;
 using Liaison.Workflows.Localization;
+using Liaison.Workflows.Verification;
 
 namespace Liaison.Cli.Commands;
 
@@ -97,8 +98,17 @@ internal static class WorkflowRenderer
         }
 
         var name = WorkflowEvent.Descriptor.FindFieldByNumber((int)step.EventCase)?.Name ?? "(unknown step)";
-        return step.EventCase == WorkflowEvent.EventOneofCase.VerificationAnswer && Labels.TryOf(step.VerificationAnswer.Outcome, language) is { } outcome
-            ? $"{name} ({outcome})"
-            : name;
+
+        // The gateway's own notices are written here from the step's fields, in the caller's language,
+        // rather than echoing the texts the partner's gateway put in the step.
+        var detail = step.EventCase switch
+        {
+            WorkflowEvent.EventOneofCase.VerificationAnswer => Labels.TryOf(step.VerificationAnswer.Outcome, language),
+            WorkflowEvent.EventOneofCase.VerificationReminder when VerificationReminders.From(step.VerificationReminder) is { } reminder =>
+                Notices.Reminder(reminder, language),
+            WorkflowEvent.EventOneofCase.AlertEscalation => Notices.Escalation(step.AlertEscalation.EscalationLevel, language),
+            _ => null,
+        };
+        return detail is null ? name : $"{name} ({detail})";
     }
 }

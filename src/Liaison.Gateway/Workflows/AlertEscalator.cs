@@ -5,6 +5,7 @@ using Liaison.Gateway.Storage;
 using Liaison.Workflow.V1;
 using Liaison.Workflows;
 using Liaison.Workflows.Alerts;
+using Liaison.Workflows.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -179,11 +180,8 @@ public sealed class AlertEscalator(
             AlertEscalation = new AlertEscalation
             {
                 EscalationLevel = level,
-                Reason = new LocalizedText
-                {
-                    Language = "en",
-                    Text = string.Create(CultureInfo.InvariantCulture, $"Not acknowledged within the acknowledgement window; resent to supervisors (level {level})."),
-                },
+                Reason = new LocalizedText { Language = LanguageTags.Of(Language.En), Text = Notices.Escalation(level, Language.En) },
+                Texts = { LanguageTags.InEveryLanguage(language => Notices.Escalation(level, language)) },
             },
         };
         try

@@ -1,5 +1,6 @@
 using Liaison.Workflow.V1;
 using Liaison.Workflows.Calendar;
+using Liaison.Workflows.Localization;
 
 namespace Liaison.Workflows.Verification;
 
@@ -9,7 +10,10 @@ namespace Liaison.Workflows.Verification;
 /// </summary>
 public static class VerificationReminders
 {
-    /// <summary>The step that sends <paramref name="reminder"/> for <paramref name="workflowId"/>, authored by <paramref name="officerId"/>.</summary>
+    /// <summary>
+    /// The step that sends <paramref name="reminder"/> for <paramref name="workflowId"/>, authored by
+    /// <paramref name="officerId"/>, with its notice in Vietnamese, Chinese and English (<see cref="Notices.Reminder"/>).
+    /// </summary>
     public static WorkflowEvent Step(string workflowId, string officerId, Reminder reminder)
     {
         ArgumentNullException.ThrowIfNull(reminder);
@@ -27,6 +31,7 @@ public static class VerificationReminders
                 },
                 WorkingDaysLeft = reminder.WorkingDaysBefore,
                 Overdue = reminder.IsOverdueNotice,
+                Texts = { LanguageTags.InEveryLanguage(language => Notices.Reminder(reminder, language)) },
             },
         };
     }

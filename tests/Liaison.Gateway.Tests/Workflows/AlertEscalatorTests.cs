@@ -159,6 +159,12 @@ public sealed class AlertEscalatorTests
         var atYunnan = await Polling.UntilAsync(() => yunnan.Coordinator.GetAsync("al-retry-1", CancellationToken.None),
             w => w.State is AlertState { EscalationLevel: 1 }, Deadline, "the retried escalation folded at Yunnan");
         Assert.Equal(AlertStatus.Escalated, Assert.IsType<AlertState>(atYunnan.State).Status);
+
+        // It tells Yunnan's supervisors why in their language too: Vietnamese, Chinese and English, tagged.
+        var escalation = atYunnan.Steps.Last(s => s.Event.EventCase == Liaison.Workflow.V1.WorkflowEvent.EventOneofCase.AlertEscalation).Event.AlertEscalation;
+        Assert.Equal(["vi", "zh-Hans", "en"], escalation.Texts.Select(t => t.Language));
+        Assert.Contains("（第1级）", escalation.Texts[1].Text, StringComparison.Ordinal);
+        Assert.Equal(("en", escalation.Texts[2].Text), (escalation.Reason.Language, escalation.Reason.Text));
         await Polling.UntilAsync(() => gateways.LaoCai.Store.GetByRequestIdAsync(AlertEscalator.RequestIdFor("al-retry-1", 1, 2), CancellationToken.None),
             m => m?.State == MessageState.Delivered, Deadline, "the second retry delivered");
         Assert.DoesNotContain(("al-retry-1", 1u), await laoCai.Escalator.SweepOnceAsync(CancellationToken.None));

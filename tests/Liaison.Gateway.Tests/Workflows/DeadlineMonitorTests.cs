@@ -113,6 +113,9 @@ public sealed class DeadlineMonitorTests
         await ExpectAsync(laoCai, new DateTimeOffset(2027, 3, 6, 0, 0, 0, Beijing), Reminder.Overdue(DeadlineKind.Identification), id);
         var atYunnan = await FoldedAtYunnanAsync(yunnan, 3, id);
         Assert.Equal(DeadlineKind.Identification, atYunnan.RunningDeadline);
+        var notice = (await yunnan.Coordinator.GetAsync(id, CancellationToken.None)).Steps[^1].Event.VerificationReminder.Texts;
+        Assert.Equal(["vi", "zh-Hans", "en"], notice.Select(t => t.Language));
+        Assert.Equal("已逾期：本请求的被害人认定期限已届满。", notice[1].Text);
         foreach (var shown in new[] { await ShownAsync(laoCai, gateways.LaoCai, id), await ShownAsync(yunnan, gateways.Yunnan, id) })
         {
             Assert.True(shown.Overdue);
