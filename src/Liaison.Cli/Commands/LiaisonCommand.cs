@@ -62,9 +62,10 @@ internal static class LiaisonCommand
             {
                 new CriteriaDiffCommand(context),
             },
-            new Command("handover", "Export the records of repatriation handovers.")
+            new Command("handover", "Export the records of repatriation handovers; list the border gates.")
             {
                 new HandoverExportCommand(context, language),
+                new HandoverGatesCommand(context, language),
             },
             new Command("audit", "Check a node's audit transparency log.")
             {

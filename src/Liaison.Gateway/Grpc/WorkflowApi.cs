@@ -22,7 +22,8 @@ public sealed class WorkflowApi(
     WorkflowReports reports,
     Auditing.AuditTrail audit,
     CaseAccessGuard access,
-    TimeProvider time) : LiaisonWorkflowService.LiaisonWorkflowServiceBase
+    TimeProvider time,
+    Liaison.Workflows.Handover.HandoverPolicy handoverPolicy) : LiaisonWorkflowService.LiaisonWorkflowServiceBase
 {
     public override async Task<SubmitWorkflowStepResponse> SubmitWorkflowStep(SubmitWorkflowStepRequest request, ServerCallContext context)
     {
@@ -145,6 +146,25 @@ public sealed class WorkflowApi(
             RecordDigest = export.RecordDigestHex,
             Completed = export.Completed,
         };
+    }
+
+    /// <summary>The configured gates and handover rules: configuration, no case data, so nothing to audit or filter.</summary>
+    public override Task<ListBorderGatesResponse> ListBorderGates(ListBorderGatesRequest request, ServerCallContext context)
+    {
+        var response = new ListBorderGatesResponse
+        {
+            MinimumNoticeDays = handoverPolicy.MinimumNoticeDays,
+            RollCallTolerance = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(handoverPolicy.RollCallTolerance),
+        };
+        response.BorderGates.Add(handoverPolicy.BorderGates.Select(g => new BorderGate
+        {
+            Code = g.Code,
+            NameVi = g.NameVi,
+            NameZh = g.NameZh,
+            NameEn = g.NameEn,
+            TimeZone = g.TimeZone.Id,
+        }));
+        return Task.FromResult(response);
     }
 
     private async Task<FoldedWorkflow> FindAsync(string name, CancellationToken cancellationToken)

@@ -39,6 +39,7 @@ public static class RpcPolicies
         Rpc(Workflows + "GetCaseTimeline", RpcDataKind.PersonalData, Officer, Supervisor, PartnerSystem, Auditor),
         Rpc(Workflows + "GetPeriodicReport", RpcDataKind.Metadata, Officer, Supervisor, PartnerSystem, Auditor, Administrator),
         Rpc(Workflows + "ExportHandoverRecord", RpcDataKind.PersonalData, Officer, Supervisor, PartnerSystem, Auditor),
+        Rpc(Workflows + "ListBorderGates", RpcDataKind.Metadata, Officer, Supervisor, PartnerSystem, Auditor, Administrator),
 
         Rpc(Attachments + "UploadAttachment", RpcDataKind.PersonalData, Officer, Supervisor, PartnerSystem),
         Rpc(Attachments + "GetAttachment", RpcDataKind.Metadata, Officer, Supervisor, PartnerSystem, Auditor, Administrator),

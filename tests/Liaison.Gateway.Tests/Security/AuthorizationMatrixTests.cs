@@ -61,6 +61,7 @@ public sealed class AuthorizationMatrixTests(GatewayFixture fixture) : IClassFix
         ["liaison.gateway.v1.LiaisonWorkflowService/GetCaseTimeline"] = ["officer", "supervisor", "partner-system", "auditor"],
         ["liaison.gateway.v1.LiaisonWorkflowService/GetPeriodicReport"] = People,
         ["liaison.gateway.v1.LiaisonWorkflowService/ExportHandoverRecord"] = ["officer", "supervisor", "partner-system", "auditor"],
+        ["liaison.gateway.v1.LiaisonWorkflowService/ListBorderGates"] = People,
         ["liaison.gateway.v1.LiaisonAttachmentService/UploadAttachment"] = ["officer", "supervisor", "partner-system"],
         ["liaison.gateway.v1.LiaisonAttachmentService/GetAttachment"] = People,
         ["liaison.gateway.v1.LiaisonAttachmentService/DownloadAttachment"] = ["officer", "supervisor", "partner-system", "auditor"],
