@@ -74,14 +74,10 @@ internal static class ExchangeBenchmarks
     /// <summary>A distinct, deterministic payload of exactly <paramref name="bytes"/> UTF-8 bytes, shaped like a verification request.</summary>
     public static byte[] Payload(string requestId, int bytes)
     {
-        var text = new StringBuilder(Invariant($"{{\"request\":\"{requestId}\",\"kind\":\"identity-verification\",\"document\":\"C1234567\",\"notes\":\""));
-        var suffix = "\"}";
-        while (Encoding.UTF8.GetByteCount(text.ToString()) + suffix.Length < bytes)
-        {
-            text.Append('x');
-        }
-
-        return Encoding.UTF8.GetBytes(text.Append(suffix).ToString());
+        // ASCII only, so one character is one byte and the padding is computed, not searched for.
+        var prefix = Invariant($"{{\"request\":\"{requestId}\",\"kind\":\"identity-verification\",\"document\":\"C1234567\",\"notes\":\"");
+        const string Suffix = "\"}";
+        return Encoding.ASCII.GetBytes(prefix + new string('x', Math.Max(0, bytes - prefix.Length - Suffix.Length)) + Suffix);
     }
 
     private static async Task<PhaseResult> FloorAsync(BrokerLink link, ExchangeSettings settings, byte[] envelope, TextWriter progress)

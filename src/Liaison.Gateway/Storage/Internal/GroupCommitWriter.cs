@@ -30,6 +30,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly AuditLog audit;
     private long committedTransactions;
 
+    // The writer's connection and its prepared commands; null until the first write, and after a failed one.
+    private StatementCache? statements;
+
     public GroupCommitWriter(SqlDialect dialect, TimeProvider time, StoreOptions options, ILogger logger, Protection.FieldProtection? protection = null)
     {
         this.protection = protection;
@@ -66,6 +69,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await loop;
+        if (statements is not null)
+        {
+            await statements.DisposeAsync();
+        }
     }
 
     private async Task RunAsync()
@@ -122,9 +129,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         // The writer itself must survive any one failure, or every later caller would hang.
         try
         {
-            await using var connection = await dialect.OpenAsync(CancellationToken.None);
-            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
-            var session = new StoreSession(connection, transaction, dialect);
+            statements ??= new StatementCache(await dialect.OpenAsync(CancellationToken.None));
+            await using var transaction = await statements.Connection.BeginTransactionAsync(CancellationToken.None);
+            var session = new StoreSession(statements.Connection, transaction, dialect, statements);
             await audit.BeginAsync(session, CancellationToken.None);
             var context = new WriteContext(session, audit, time, options, protection);
             foreach (var write in writes)
@@ -133,6 +140,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             }
 
             await context.Receipts.CompleteAsync(context, CancellationToken.None);
+            await audit.FlushAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
             Interlocked.Increment(ref committedTransactions);
             return null;
@@ -142,7 +150,29 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 #pragma warning restore CA1031
         {
             audit.Invalidate();
+            // The connection may be what failed (a restarted PostgreSQL, a full disk): the next write opens a new one.
+            await DropConnectionAsync();
             return error;
+        }
+    }
+
+    private async Task DropConnectionAsync()
+    {
+        var dropped = statements;
+        statements = null;
+        if (dropped is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await dropped.DisposeAsync();
+        }
+#pragma warning disable CA1031 // A connection that cannot even close is being dropped anyway.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 }

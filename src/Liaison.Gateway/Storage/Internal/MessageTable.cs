@@ -97,6 +97,34 @@ internal static class MessageTable
         return moved;
     }
 
+    /// <summary>The state, reason and partner of each of <paramref name="envelopeIds"/> that is stored, without reading the rest of the rows.</summary>
+    public static async Task<Dictionary<Guid, (MessageState State, RejectionReason Reason, string PeerNode)>> StatesAsync(StoreSession session, IReadOnlyList<Guid> envelopeIds, CancellationToken cancellationToken)
+    {
+        var states = new Dictionary<Guid, (MessageState, RejectionReason, string)>(envelopeIds.Count);
+        await InList.ForEachChunkAsync(
+            envelopeIds,
+            "SELECT envelope_id, state, rejection_reason, peer_node FROM messages WHERE envelope_id IN ({keys})",
+            id => session.Dialect.ToDb(id),
+            async (sql, parameters) =>
+            {
+                foreach (var (id, state) in await session.QueryAsync(
+                    sql, r => (session.Dialect.ReadGuid(r, 0), (Enum.Parse<MessageState>(r.GetString(1)), (RejectionReason)r.GetInt32(2), r.GetString(3))), cancellationToken, parameters))
+                {
+                    states[id] = state;
+                }
+            });
+        return states;
+    }
+
+    /// <summary>Moves those of <paramref name="envelopeIds"/> still Sealed to Published (outbound only ever; the caller checked the transition).</summary>
+    public static Task MarkPublishedAsync(StoreSession session, IReadOnlyList<Guid> envelopeIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        InList.ForEachChunkAsync(
+            envelopeIds,
+            "UPDATE messages SET state = @published, updated_at = @now WHERE state = @sealed AND envelope_id IN ({keys})",
+            id => session.Dialect.ToDb(id),
+            (sql, parameters) => session.ExecuteAsync(
+                sql, cancellationToken, [.. parameters, ("published", nameof(MessageState.Published)), ("sealed", nameof(MessageState.Sealed)), ("now", DbValues.Millis(now))]));
+
     /// <summary>Inbound messages after <paramref name="afterArrival"/>, in arrival order, with each one's arrival number.</summary>
     /// <remarks>Messages of an erased case come without their personal data: the listing goes on.</remarks>
     public static async Task<List<(long Arrival, MessageRecord Message)>> ListInboundAsync(StoreSession session, FieldProtection protection, long afterArrival, string? peerNode, MessageState? state, int limit, CancellationToken cancellationToken)

@@ -9,34 +9,36 @@ internal static class OutboxOperations
     public static async Task<IReadOnlyList<OutboxItem>> ClaimAsync(WriteContext context, int max, long maxBytes, DateTimeOffset now, CancellationToken cancellationToken) =>
         await OutboxTable.ClaimDueAsync(context.Session, now, now + context.Options.OutboxClaimLease, max, maxBytes, cancellationToken);
 
+    /// <summary>
+    /// Removes the confirmed rows and moves their sealed envelopes to Published, a whole dispatch
+    /// batch in a few statements (not a few per row), then audits each confirm in outbox order.
+    /// </summary>
     public static async Task<int> MarkPublishedAsync(WriteContext context, IReadOnlyCollection<long> outboxIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var session = context.Session;
-        var confirmed = 0;
-        foreach (var id in outboxIds.Distinct())
+        var removed = await OutboxTable.DeleteManyAsync(session, outboxIds.Distinct().Order().ToList(), cancellationToken);
+        removed.Sort((a, b) => a.Id.CompareTo(b.Id));
+        var envelopes = removed.Where(r => r.Kind == OutboxKind.Envelope).Select(r => r.EnvelopeId).Distinct().ToList();
+        var before = await MessageTable.StatesAsync(session, envelopes, cancellationToken);
+        // Only a sealed envelope moves; anything else (a receipt overtook the confirm) is left as it
+        // is rather than failing every confirm in the batch. The moves are all legal: Sealed -> Published.
+        await MessageTable.MarkPublishedAsync(session, envelopes.Where(id => before.TryGetValue(id, out var m) && m.State == MessageState.Sealed).ToList(), now, cancellationToken);
+        foreach (var item in removed)
         {
-            if (await OutboxTable.DeleteAsync(session, id, cancellationToken) is not { } item)
-            {
-                continue;
-            }
-
-            confirmed++;
             if (item.Kind == OutboxKind.Receipt)
             {
                 await context.Audit.AppendAsync(AuditEventType.Published, item.EnvelopeId, item.Destination, "", "receipt published", cancellationToken);
                 continue;
             }
 
-            var message = await MessageTable.FindAsync(session, item.EnvelopeId, cancellationToken) ?? throw new MessageNotFoundException(item.EnvelopeId);
-            // Only a sealed envelope has an outbox row; anything else is left as it is
-            // rather than failing every confirm in the batch.
-            var published = message.State == MessageState.Sealed
-                ? await MessageTable.MoveAsync(session, message, MessageState.Published, RejectionReason.Unspecified, message.ReceiptBytes, now, cancellationToken)
-                : message;
-            await context.Audit.AppendAsync(AuditEventType.Published, published, $"envelope published, {message.State} -> {published.State}", cancellationToken);
+            var (state, reason, peer) = before.TryGetValue(item.EnvelopeId, out var found) ? found : throw new MessageNotFoundException(item.EnvelopeId);
+            var after = state == MessageState.Sealed ? MessageState.Published : state;
+            // Seen once: a second row of the same envelope in this batch finds it published already.
+            before[item.EnvelopeId] = (after, reason, peer);
+            await context.Audit.AppendAsync(AuditEventType.Published, item.EnvelopeId, peer, ReasonCodes.Of(reason), $"envelope published, {state} -> {after}", cancellationToken);
         }
 
-        return confirmed;
+        return removed.Count;
     }
 
     public static async Task<bool> ScheduleRetryAsync(WriteContext context, long outboxId, DateTimeOffset nextAttempt, string errorCode, CancellationToken cancellationToken)

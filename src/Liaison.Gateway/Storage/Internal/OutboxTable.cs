@@ -55,6 +55,19 @@ internal static class OutboxTable
         session.QuerySingleAsync($"DELETE FROM outbox WHERE outbox_id = @id RETURNING {Returned}", r => Read(r, session.Dialect), cancellationToken,
             ("id", outboxId));
 
+    /// <summary>Removes confirmed rows; the ones already gone are not returned. The bytes are not read back.</summary>
+    public static async Task<List<(long Id, Guid EnvelopeId, string Destination, OutboxKind Kind)>> DeleteManyAsync(StoreSession session, IReadOnlyList<long> outboxIds, CancellationToken cancellationToken)
+    {
+        var removed = new List<(long, Guid, string, OutboxKind)>(outboxIds.Count);
+        await InList.ForEachChunkAsync(
+            outboxIds,
+            "DELETE FROM outbox WHERE outbox_id IN ({keys}) RETURNING outbox_id, envelope_id, destination, kind",
+            id => id,
+            async (sql, parameters) => removed.AddRange(await session.QueryAsync(
+                sql, r => (r.GetInt64(0), session.Dialect.ReadGuid(r, 1), r.GetString(2), Enum.Parse<OutboxKind>(r.GetString(3))), cancellationToken, parameters)));
+        return removed;
+    }
+
     /// <summary>Drops an envelope's unpublished rows, once a receipt or its expiry made publishing pointless.</summary>
     public static Task DeleteEnvelopeAsync(StoreSession session, Guid envelopeId, CancellationToken cancellationToken) =>
         session.ExecuteAsync("DELETE FROM outbox WHERE envelope_id = @id AND kind = @kind", cancellationToken,
