@@ -1,4 +1,6 @@
+using System.Globalization;
 using Liaison.Crypto.Agreements;
+using Liaison.Gateway.Storage;
 using Liaison.Workflow.V1;
 using Liaison.Workflows;
 using Liaison.Workflows.Alerts;
@@ -47,7 +49,7 @@ public sealed class WorkflowFold(AgreementInForce agreement, HandoverPolicy hand
                         $"the step from {step.AuthorNode} carries a signature of {signer}: a side signs only for itself");
                 }
 
-                state = Apply(state, step.Event, party, step.Message.CreatedAt);
+                state = Apply(state, step.Event, party, StepTime(step));
                 kind = stepKind;
                 initiator ??= step.AuthorNode;
                 applied.Add(step);
@@ -85,6 +87,29 @@ public sealed class WorkflowFold(AgreementInForce agreement, HandoverPolicy hand
 
         var conflicts = waiting.Select(w => (w.Step, w.Reason)).ToList();
         return new FoldedWorkflow(workflowId, kind, state, initiator, applied, conflicts);
+    }
+
+    /// <summary>
+    /// When the step counts as taken: when this node recorded it, except for a partner's
+    /// roll-call, which is held to the agreed window at the time its author took it. That is
+    /// the time in its envelope id (a UUIDv7 the author's gateway made when it sealed the step,
+    /// and signed with the envelope); this node recorded it later by the delivery (hours, if the
+    /// link between the brokers was down), which must not turn a roll-call held in time into a
+    /// conflict on this side only. Never later than this node's own record of it.
+    /// </summary>
+    internal static DateTimeOffset StepTime(WorkflowStepRecord step)
+    {
+        var recorded = step.Message.CreatedAt;
+        if (step.Event.EventCase != WorkflowEvent.EventOneofCase.HandoverRollCall
+            || step.Message.Direction != MessageDirection.Inbound
+            || step.Message.EnvelopeId.Version != 7)
+        {
+            return recorded;
+        }
+
+        var milliseconds = long.Parse(step.Message.EnvelopeId.ToString("N")[..12], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+        var sealedAt = DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        return sealedAt < recorded ? sealedAt : recorded;
     }
 
     /// <summary>Applies one more step to a folded workflow, or throws <see cref="IllegalTransitionException"/>.</summary>

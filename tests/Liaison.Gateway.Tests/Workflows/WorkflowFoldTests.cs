@@ -43,10 +43,42 @@ public sealed class WorkflowFoldTests
         Assert.Equal(2, folded.Steps.Count);
     }
 
-    private static WorkflowStepRecord Inbound(WorkflowEvent step, ulong sequence, DateTimeOffset createdAt) => new(
+    [Fact]
+    public void APartnersRollCallIsHeldToTheWindowAtTheTimeItsAuthorTookItNotWhenItArrivedHere()
+    {
+        var windowStart = At.AddDays(4);
+        WorkflowStepRecord[] agreed =
+        [
+            Inbound(HandoverEvents.Propose(HandoverEvents.Plan(windowStart)), sequence: 1, At),
+            Outbound(HandoverEvents.Accept(), sequence: 1, At.AddMinutes(1)),
+            Inbound(HandoverEvents.Confirm(), sequence: 2, At.AddMinutes(2)),
+        ];
+        // Called at Yunnan half an hour into the window (4 hours, give or take 2); the link between
+        // the brokers was down, and it reached Lao Cai ten hours later.
+        var delayed = Inbound(HandoverEvents.RollCall(), sequence: 3, windowStart.AddHours(10), sealedAt: windowStart.AddMinutes(30));
+        // Called a minute after the window and its tolerance closed, and delivered at once.
+        var late = Inbound(HandoverEvents.RollCall(), sequence: 3, windowStart.AddHours(6).AddMinutes(1));
+
+        var onTime = fold.Fold(HandoverEvents.Id, [.. agreed, delayed]);
+        var tooLate = fold.Fold(HandoverEvents.Id, [.. agreed, late]);
+
+        Assert.Equal("RollCalled", onTime.StateName);
+        Assert.Empty(onTime.Conflicts);
+        Assert.Equal("Confirmed", tooLate.StateName);
+        Assert.Contains("is after the agreed window", Assert.Single(tooLate.Conflicts).Reason, StringComparison.Ordinal);
+    }
+
+    private static WorkflowStepRecord Outbound(WorkflowEvent step, ulong sequence, DateTimeOffset createdAt) =>
+        Inbound(step, sequence, createdAt) with
+        {
+            Message = Inbound(step, sequence, createdAt).Message with { Direction = MessageDirection.Outbound },
+            AuthorNode = NodeDirectory.LaoCai,
+        };
+
+    private static WorkflowStepRecord Inbound(WorkflowEvent step, ulong sequence, DateTimeOffset createdAt, DateTimeOffset? sealedAt = null) => new(
         new MessageSummary
         {
-            EnvelopeId = Guid.CreateVersion7(createdAt),
+            EnvelopeId = Guid.CreateVersion7(sealedAt ?? createdAt),
             Direction = MessageDirection.Inbound,
             PeerNode = NodeDirectory.Yunnan,
             MessageType = Liaison.Workflows.WorkflowEvents.MessageType(step),
