@@ -77,6 +77,20 @@ internal sealed class DemoCapture : IReceiveObserver
             case ReceiptTransferred receipt:
                 messages.Enqueue(new CapturedMessage(nameof(ReceiptTransferred), receipt.Receipt, []));
                 break;
+            case EnvelopesTransferred frame:
+                foreach (var envelope in frame.Envelopes)
+                {
+                    messages.Enqueue(new CapturedMessage(nameof(EnvelopeTransferred), envelope, []));
+                }
+
+                break;
+            case ReceiptsTransferred frame:
+                foreach (var receipt in frame.Receipts)
+                {
+                    messages.Enqueue(new CapturedMessage(nameof(ReceiptTransferred), receipt, []));
+                }
+
+                break;
         }
 
         return Task.CompletedTask;

@@ -29,6 +29,8 @@ public sealed class InMemoryBorderLink(BorderSide a, BorderSide b, ILogger<InMem
                 endpoint.ConfigureConsumeTopology = false;
                 endpoint.Handler<EnvelopeTransferred>(c => ForwardAsync(to.Bus, c.Message, c.CancellationToken));
                 endpoint.Handler<ReceiptTransferred>(c => ForwardAsync(to.Bus, c.Message, c.CancellationToken));
+                endpoint.Handler<EnvelopesTransferred>(c => ForwardAsync(to.Bus, c.Message, c.CancellationToken));
+                endpoint.Handler<ReceiptsTransferred>(c => ForwardAsync(to.Bus, c.Message, c.CancellationToken));
             });
             handles.Add(handle);
             await handle.Ready.WaitAsync(cancellationToken);

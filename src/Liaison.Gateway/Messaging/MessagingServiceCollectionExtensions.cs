@@ -30,6 +30,8 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton<InboxNotifier>();
         services.TryAddSingleton<IInboxNotifications>(sp => sp.GetRequiredService<InboxNotifier>());
         services.TryAddSingleton<OutboxPublisher>();
+        services.TryAddSingleton<EnvelopeIntake>();
+        services.TryAddSingleton<ReceiptIntake>();
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             o.WaitUntilStarted = true;
@@ -39,6 +41,8 @@ public static class MessagingServiceCollectionExtensions
         {
             bus.AddConsumer<EnvelopeTransferredConsumer>();
             bus.AddConsumer<ReceiptTransferredConsumer>();
+            bus.AddConsumer<EnvelopesTransferredConsumer>();
+            bus.AddConsumer<ReceiptsTransferredConsumer>();
             if (options.BrokerUri is { } broker)
             {
                 bus.UsingRabbitMq((context, cfg) =>
@@ -96,6 +100,8 @@ public static class MessagingServiceCollectionExtensions
         });
         endpoint.ConfigureConsumer<EnvelopeTransferredConsumer>(context);
         endpoint.ConfigureConsumer<ReceiptTransferredConsumer>(context);
+        endpoint.ConfigureConsumer<EnvelopesTransferredConsumer>(context);
+        endpoint.ConfigureConsumer<ReceiptsTransferredConsumer>(context);
     }
 
     private static void CopyTo(MessagingOptions from, MessagingOptions to)

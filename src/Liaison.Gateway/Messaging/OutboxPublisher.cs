@@ -8,7 +8,8 @@ namespace Liaison.Gateway.Messaging;
 
 /// <summary>
 /// Publishes claimed outbox items to this side's broker: every send is started before
-/// any is awaited, so a batch costs about one broker round trip, not one per item.
+/// any is awaited, so a batch costs about one broker round trip, not one per item, and
+/// small items go in frames (<see cref="OutboxFrames"/>), so a batch is a few broker messages.
 /// Each send is persistent, mandatory (RabbitMQ) and completes only on the broker's
 /// publisher confirm. Thread-safe.
 /// </summary>
@@ -17,45 +18,55 @@ public sealed class OutboxPublisher(IBus bus, IOptions<MessagingOptions> options
     private readonly bool inMemory = options.Value.BrokerUri is null;
     private readonly TimeSpan timeout = options.Value.PublishTimeout;
 
-    /// <summary>Sends every item concurrently and reports, per item, whether the broker confirmed it.</summary>
+    /// <summary>
+    /// Sends every item concurrently, small items of the same kind and partner together in frames
+    /// (<see cref="OutboxFrames"/>), and reports, per item, whether the broker confirmed it: the
+    /// items of a frame are confirmed or failed together.
+    /// </summary>
     public async Task<IReadOnlyList<PublishOutcome>> PublishAllAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var sends = items.Select(item => PublishAsync(item, cancellationToken)).ToArray();
-        return await Task.WhenAll(sends);
+        var sends = OutboxFrames.Pack(items).Select(frame => PublishAsync(frame, cancellationToken)).ToArray();
+        return (await Task.WhenAll(sends)).SelectMany(outcomes => outcomes).ToList();
     }
 
-    private async Task<PublishOutcome> PublishAsync(OutboxItem item, CancellationToken cancellationToken)
+    private async Task<IEnumerable<PublishOutcome>> PublishAsync(OutboxFrame frame, CancellationToken cancellationToken)
     {
         // A broker that stops with publishes in flight may never confirm them (seen with
         // rabbitmqctl stop_app): bounded, so that the dispatcher is never stuck on one batch.
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(timeout);
+        var first = frame.Items[0];
         try
         {
-            var endpoint = await bus.GetSendEndpoint(GatewayQueues.OutboundAddress(item.Destination, inMemory)).WaitAsync(timeout, cancellationToken);
-            var bytes = AsArray(item.Bytes);
-            var send = item.Kind switch
+            var endpoint = await bus.GetSendEndpoint(GatewayQueues.OutboundAddress(frame.Destination, inMemory)).WaitAsync(timeout, cancellationToken);
+            var single = frame.Items.Count == 1;
+            var send = (frame.Kind, single) switch
             {
-                OutboxKind.Envelope => endpoint.Send(new EnvelopeTransferred(bytes), context => PersistentSend.Prepare(context, item.EnvelopeId), bounded.Token),
-                OutboxKind.Receipt => endpoint.Send(new ReceiptTransferred(bytes), context => PersistentSend.Prepare(context, item.EnvelopeId), bounded.Token),
-                _ => throw new InvalidOperationException($"Outbox item {item.Id} has an unknown kind {item.Kind}."),
+                (OutboxKind.Envelope, true) => endpoint.Send(new EnvelopeTransferred(AsArray(first.Bytes)), context => PersistentSend.Prepare(context, first.EnvelopeId), bounded.Token),
+                (OutboxKind.Receipt, true) => endpoint.Send(new ReceiptTransferred(AsArray(first.Bytes)), context => PersistentSend.Prepare(context, first.EnvelopeId), bounded.Token),
+                (OutboxKind.Envelope, false) => endpoint.Send(new EnvelopesTransferred(Arrays(frame)), context => PersistentSend.Prepare(context, first.EnvelopeId), bounded.Token),
+                (OutboxKind.Receipt, false) => endpoint.Send(new ReceiptsTransferred(Arrays(frame)), context => PersistentSend.Prepare(context, first.EnvelopeId), bounded.Token),
+                _ => throw new InvalidOperationException($"Outbox item {first.Id} has an unknown kind {frame.Kind}."),
             };
 
-            // Also bounded if the transport ignores the token: the row is published again later.
+            // Also bounded if the transport ignores the token: the rows are published again later.
             await send.WaitAsync(timeout, cancellationToken);
-            return new PublishOutcome(item, null);
+            return frame.Items.Select(item => new PublishOutcome(item, null));
         }
         catch (OperationCanceledException e) when (bounded.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return new PublishOutcome(item, new TimeoutException($"The broker did not confirm the publish within {timeout}.", e));
+            var failure = new TimeoutException($"The broker did not confirm the publish within {timeout}.", e);
+            return frame.Items.Select(item => new PublishOutcome(item, failure));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Not swallowed: the dispatcher records it on the outbox row (ScheduleRetryAsync) and logs it.
-            return new PublishOutcome(item, e);
+            // Not swallowed: the dispatcher records it on the outbox rows (ScheduleRetryAsync) and logs it.
+            return frame.Items.Select(item => new PublishOutcome(item, e));
         }
     }
+
+    private static byte[][] Arrays(OutboxFrame frame) => frame.Items.Select(item => AsArray(item.Bytes)).ToArray();
 
     /// <summary>The stored array itself when the item holds a whole one (it is never written to): no copy of a 256 KiB chunk.</summary>
     private static byte[] AsArray(ReadOnlyMemory<byte> bytes) =>

@@ -7,7 +7,7 @@ namespace Liaison.Gateway.Messaging;
 /// Reads which envelope a receipt claims to be about, before it is verified, so that the
 /// envelope sent can be loaded to verify it against. The value is untrusted until then.
 /// </summary>
-internal static class ReceiptEnvelopeId
+public static class ReceiptEnvelopeId
 {
     /// <returns>Null when the bytes are not a signed receipt with a 16-byte envelope id.</returns>
     public static Guid? TryRead(byte[] receipt)

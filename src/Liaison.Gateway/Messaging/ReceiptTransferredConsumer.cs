@@ -1,65 +1,14 @@
-using Liaison.Envelope.V1;
-using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Messaging.Contracts;
-using Liaison.Gateway.Storage;
-using Liaison.Gateway.Storage.Internal;
 using MassTransit;
-using Microsoft.Extensions.Logging;
 
 namespace Liaison.Gateway.Messaging;
 
-/// <summary>
-/// Receives a receipt for an envelope this node sent: loads the envelope it claims to be
-/// about, verifies the receipt against exactly those bytes and the checkpoint of the receiver's
-/// audit log it carries (<see cref="ReceiptLogCheck"/>), and records it (Delivered or Rejected)
-/// with the receiver's log position. A receipt that is not valid fails with
-/// <see cref="ReceiptRejectedException"/> and goes to the error queue unretried, after the
-/// refusal is audited (ReceiptRefused; REJECTION_REASON_BAD_CHECKPOINT for the checkpoint).
-/// </summary>
-public sealed class ReceiptTransferredConsumer(
-    GatewayNode node,
-    IGatewayStore store,
-    TimeProvider time,
-    ILogger<ReceiptTransferredConsumer> logger) : IConsumer<ReceiptTransferred>
+/// <summary>Receives one receipt for an envelope this node sent: see <see cref="ReceiptIntake"/>.</summary>
+public sealed class ReceiptTransferredConsumer(ReceiptIntake intake) : IConsumer<ReceiptTransferred>
 {
-    public async Task Consume(ConsumeContext<ReceiptTransferred> context)
+    public Task Consume(ConsumeContext<ReceiptTransferred> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var bytes = context.Message.Receipt ?? [];
-        var envelopeId = ReceiptEnvelopeId.TryRead(bytes)
-            ?? throw await RefuseAsync(null, "", RejectionReason.Malformed, "The bytes are not a signed receipt with an envelope id.", context.CancellationToken);
-        var sent = await store.GetAsync(envelopeId, context.CancellationToken);
-        if (sent is not { Direction: MessageDirection.Outbound })
-        {
-            throw await RefuseAsync(envelopeId, "", RejectionReason.WrongRecipient, $"The receipt is about envelope {envelopeId}, which this node did not send.", context.CancellationToken);
-        }
-
-        using var scope = logger.EnvelopeScope(envelopeId, sent.CaseReference);
-        var check = node.ReceiptVerifier.Verify(bytes, sent.EnvelopeBytes.Span);
-        if (!check.IsValid)
-        {
-            throw await RefuseAsync(envelopeId, sent.PeerNode, check.Reason, check.Detail, context.CancellationToken);
-        }
-
-        var body = check.Receipt!;
-        var receiverLog = ReceiptLogCheck.Verify(node.Agreement, body, out var problem)
-            ?? throw await RefuseAsync(envelopeId, sent.PeerNode, RejectionReason.BadCheckpoint, problem, context.CancellationToken);
-        var result = await store.RecordReceiptAsync(envelopeId, bytes, body.Status, body.RejectionReason, receiverLog, time.GetUtcNow(), context.CancellationToken);
-        if (result.IsDuplicate)
-        {
-            logger.ReceiptDuplicate(sent.PeerNode);
-        }
-        else
-        {
-            logger.ReceiptRecorded(sent.PeerNode, result.Message.State);
-        }
-    }
-
-    /// <summary>Audits and logs the refusal; the exception it returns sends the receipt to the error queue.</summary>
-    private async Task<ReceiptRejectedException> RefuseAsync(Guid? envelopeId, string peerNode, RejectionReason reason, string detail, CancellationToken cancellationToken)
-    {
-        await store.RecordReceiptRefusalAsync(envelopeId, peerNode, reason, cancellationToken);
-        logger.ReceiptRefused(ReasonCodes.Of(reason), detail);
-        return new ReceiptRejectedException(reason, detail);
+        return intake.ReceiveAsync(context.Message.Receipt ?? [], context.CancellationToken);
     }
 }

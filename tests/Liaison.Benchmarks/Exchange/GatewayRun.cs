@@ -1,4 +1,5 @@
 using Liaison.Gateway.Exchange;
+using Liaison.Gateway.Messaging;
 using Liaison.Gateway.Messaging.Contracts;
 using Liaison.Gateway.Storage;
 using Liaison.Gateway.Tests.Messaging;
@@ -18,13 +19,13 @@ internal sealed class GatewayRun : IAsyncDisposable
 {
     private readonly GatewayCore laoCai;
     private readonly GatewayCore yunnan;
-    private readonly ConnectHandle observer;
+    private readonly ConnectHandle[] observers;
 
-    private GatewayRun(GatewayCore laoCai, GatewayCore yunnan, ConnectHandle observer)
+    private GatewayRun(GatewayCore laoCai, GatewayCore yunnan, ConnectHandle[] observers)
     {
         this.laoCai = laoCai;
         this.yunnan = yunnan;
-        this.observer = observer;
+        this.observers = observers;
     }
 
     public GatewayCore LaoCai => laoCai;
@@ -38,8 +39,9 @@ internal sealed class GatewayRun : IAsyncDisposable
         try
         {
             yunnan = await GatewayCore.StartAsync(exchange.Agreement, exchange.RecipientKeys, link.Yunnan.Uri);
-            var handle = laoCai.Bus.ConnectConsumeMessageObserver(new DeliveredObserver(probe));
-            return new GatewayRun(laoCai, yunnan, handle);
+            var observer = new DeliveredObserver(probe);
+            var handles = new[] { laoCai.Bus.ConnectConsumeMessageObserver<ReceiptTransferred>(observer), laoCai.Bus.ConnectConsumeMessageObserver<ReceiptsTransferred>(observer) };
+            return new GatewayRun(laoCai, yunnan, handles);
         }
         catch
         {
@@ -115,27 +117,50 @@ internal sealed class GatewayRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        observer.Disconnect();
+        foreach (var observer in observers)
+        {
+            observer.Disconnect();
+        }
+
         await laoCai.DisposeAsync();
         await yunnan.DisposeAsync();
     }
 
     private static long CommitsOf(GatewayCore core) => core.Store is GatewayStore store ? store.CommittedWriteTransactions : 0;
 
-    private sealed class DeliveredObserver(LoadProbe probe) : IConsumeMessageObserver<ReceiptTransferred>
+    /// <summary>Hears receipts recorded, one at a time or in frames (whose items are all recorded once the frame's consumer returned).</summary>
+    private sealed class DeliveredObserver(LoadProbe probe) : IConsumeMessageObserver<ReceiptTransferred>, IConsumeMessageObserver<ReceiptsTransferred>
     {
         public Task PreConsume(ConsumeContext<ReceiptTransferred> context) => Task.CompletedTask;
 
         public Task PostConsume(ConsumeContext<ReceiptTransferred> context)
         {
-            if (context.CorrelationId is { } envelopeId)
+            Finished(context.Message.Receipt);
+            return Task.CompletedTask;
+        }
+
+        public Task ConsumeFault(ConsumeContext<ReceiptTransferred> context, Exception exception) => Task.CompletedTask;
+
+        public Task PreConsume(ConsumeContext<ReceiptsTransferred> context) => Task.CompletedTask;
+
+        public Task PostConsume(ConsumeContext<ReceiptsTransferred> context)
+        {
+            foreach (var receipt in context.Message.Receipts)
             {
-                probe.Finished(envelopeId);
+                Finished(receipt);
             }
 
             return Task.CompletedTask;
         }
 
-        public Task ConsumeFault(ConsumeContext<ReceiptTransferred> context, Exception exception) => Task.CompletedTask;
+        public Task ConsumeFault(ConsumeContext<ReceiptsTransferred> context, Exception exception) => Task.CompletedTask;
+
+        private void Finished(byte[] receipt)
+        {
+            if (ReceiptEnvelopeId.TryRead(receipt) is { } envelopeId)
+            {
+                probe.Finished(envelopeId);
+            }
+        }
     }
 }
