@@ -30,7 +30,8 @@ public sealed class ReceiptIntake(
         ArgumentNullException.ThrowIfNull(bytes);
         var envelopeId = ReceiptEnvelopeId.TryRead(bytes)
             ?? throw await RefuseAsync(null, "", RejectionReason.Malformed, "The bytes are not a signed receipt with an envelope id.", cancellationToken);
-        var sent = await store.GetAsync(envelopeId, cancellationToken);
+        // The sent envelope's bytes are stored clear; nothing personal needs decrypting to check a receipt.
+        var sent = await store.GetMetadataAsync(envelopeId, cancellationToken);
         if (sent is not { Direction: MessageDirection.Outbound })
         {
             throw await RefuseAsync(envelopeId, "", RejectionReason.WrongRecipient, $"The receipt is about envelope {envelopeId}, which this node did not send.", cancellationToken);

@@ -203,6 +203,9 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
     public Task<MessageRecord?> GetAsync(Guid envelopeId, CancellationToken cancellationToken = default) =>
         ReadAsync(s => MessageTable.FindAsync(s, protection, envelopeId, whenErased: false, cancellationToken), cancellationToken);
 
+    public Task<MessageRecord?> GetMetadataAsync(Guid envelopeId, CancellationToken cancellationToken = default) =>
+        ReadAsync(s => MessageTable.FindAsync(s, envelopeId, cancellationToken), cancellationToken);
+
     public Task<MessageRecord?> GetByRequestIdAsync(string requestId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requestId);

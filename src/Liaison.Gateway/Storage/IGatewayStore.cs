@@ -127,6 +127,13 @@ public interface IGatewayStore
 
     Task<MessageRecord?> GetByRequestIdAsync(string requestId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A message without decrypting anything: the payload is left out and an encrypted (inbound)
+    /// envelope is empty; an outbound envelope, stored clear, is there. For checks that need only
+    /// the metadata and the bytes sent, such as verifying a receipt.
+    /// </summary>
+    Task<MessageRecord?> GetMetadataAsync(Guid envelopeId, CancellationToken cancellationToken = default);
+
     /// <summary>Inbound messages in arrival order, one page at a time (keyset pagination).</summary>
     /// <exception cref="InvalidPageTokenException">The token was not issued by this store.</exception>
     Task<InboxPage> ListInboxAsync(InboxQuery query, CancellationToken cancellationToken = default);
