@@ -18,7 +18,7 @@ namespace Liaison.Benchmarks.Exchange;
 /// <param name="Rounds">Floor and gateway phases alternate this many times; the median round of each counts.</param>
 internal sealed record ExchangeSettings(int WarmUp, int Messages, int InFlight, int Rounds, int PayloadBytes)
 {
-    public static readonly ExchangeSettings Full = new(500, 5000, 256, 3, 2048);
+    public static readonly ExchangeSettings Full = new(2000, 5000, 256, 3, 2048);
 
     /// <summary>A smoke run that checks the wiring, not the numbers.</summary>
     public static readonly ExchangeSettings Quick = new(50, 300, 64, 1, 2048);
