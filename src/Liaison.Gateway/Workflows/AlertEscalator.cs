@@ -43,6 +43,7 @@ public sealed class AlertEscalator(
 {
     private const string Job = "alert escalation";
     private readonly WorkflowJobsOptions settings = options.Value;
+    private readonly StepRetries retries = new(options.Value.EscalationRetryDelay, options.Value.EscalationRetryMaxDelay, options.Value.EscalationRetries);
 
     // What this process already logged: the partner's escalation levels, and alerts that ran out of levels.
     // Lost on restart, so an escalation may be logged once more after one; never missed.
@@ -65,17 +66,7 @@ public sealed class AlertEscalator(
     }
 
     /// <summary>How long after the failure of attempt <paramref name="attempt"/> - 1 the attempt may be sent: the delay, doubled per retry, capped.</summary>
-    public TimeSpan RetryDelay(int attempt)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(attempt);
-        var delay = settings.EscalationRetryDelay;
-        for (var i = 1; i < attempt && delay < settings.EscalationRetryMaxDelay; i++)
-        {
-            delay *= 2;
-        }
-
-        return delay < settings.EscalationRetryMaxDelay ? delay : settings.EscalationRetryMaxDelay;
-    }
+    public TimeSpan RetryDelay(int attempt) => retries.DelayBefore(attempt);
 
     protected override Task SweepAsync(CancellationToken cancellationToken) => SweepOnceAsync(cancellationToken);
 
@@ -138,36 +129,18 @@ public sealed class AlertEscalator(
     }
 
     /// <summary>
-    /// Which attempt of the escalation to <paramref name="level"/> to send now, from the attempts already stored:
-    /// the first when there is none; the next when every earlier one was refused or expired and the backoff since
-    /// the last failure has passed; null while one is on its way or delivered (the level is taken), while the
-    /// backoff runs, or when the retries ran out.
+    /// Which attempt of the escalation to <paramref name="level"/> to send now (see <see cref="StepRetries.NextAsync"/>), or null:
+    /// one is on its way or delivered (the level is taken), the backoff runs, or the retries ran out (logged once).
     /// </summary>
     private async Task<(int Number, MessageRecord? Failed)?> NextAttemptAsync(IGatewayStore store, string workflowId, uint level, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        MessageRecord? failed = null;
-        for (var attempt = 0; attempt <= settings.EscalationRetries; attempt++)
+        var next = await retries.NextAsync(store, attempt => RequestIdFor(workflowId, level, attempt), now, cancellationToken);
+        if (next.Kind == StepAttemptKind.Exhausted && retriesExhausted.TryAdd((workflowId, level), true))
         {
-            var record = await store.GetByRequestIdAsync(RequestIdFor(workflowId, level, attempt), cancellationToken);
-            if (record is null)
-            {
-                return failed is null || now >= failed.UpdatedAt + RetryDelay(attempt) ? (attempt, failed) : null;
-            }
-
-            if (record.State is not (MessageState.Rejected or MessageState.Expired))
-            {
-                return null;
-            }
-
-            failed = record;
+            logger.AlertEscalationRetriesExhausted(workflowId, level, retries.Retries);
         }
 
-        if (retriesExhausted.TryAdd((workflowId, level), true))
-        {
-            logger.AlertEscalationRetriesExhausted(workflowId, level, settings.EscalationRetries);
-        }
-
-        return null;
+        return next.Kind == StepAttemptKind.Send ? (next.Number, next.Failed) : null;
     }
 
     private async Task<bool> EscalateAsync(WorkflowCoordinator coordinator, FoldedWorkflow workflow, string peer, uint level, (int Number, MessageRecord? Failed) attempt, CancellationToken cancellationToken)
@@ -202,7 +175,7 @@ public sealed class AlertEscalator(
 
         if (attempt.Failed is { } failed)
         {
-            logger.AlertEscalationRetried(workflow.WorkflowId, peer, level, attempt.Number, settings.EscalationRetries, failed.State.ToString());
+            logger.AlertEscalationRetried(workflow.WorkflowId, peer, level, attempt.Number, retries.Retries, failed.State.ToString());
         }
         else
         {

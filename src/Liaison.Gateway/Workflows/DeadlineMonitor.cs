@@ -24,6 +24,16 @@ namespace Liaison.Gateway.Workflows;
 /// its own, so none is sent twice. The responder logs the reminders it receives (event 4106);
 /// overdue is logged as such (4105) and shown by the API's <c>overdue</c> flag.
 /// <para>
+/// A reminder the partner refused, or that expired undelivered, drops out of the fold; it is sent again with a
+/// request id of its own per attempt after a backoff that doubles from
+/// <see cref="WorkflowJobsOptions.ReminderRetryDelay"/> up to <see cref="WorkflowJobsOptions.ReminderRetryMaxDelay"/>,
+/// counted from when the last attempt failed on the injected clock, at most
+/// <see cref="WorkflowJobsOptions.ReminderRetries"/> times (event 4111 for each retry, 4112 when they run out), and
+/// never while an attempt is on its way or delivered (<see cref="StepRetries"/>, shared with the
+/// <see cref="AlertEscalator"/>). A later reminder of the same deadline supersedes a failing one: only the latest
+/// fired reminder is ever sent.
+/// </para>
+/// <para>
 /// The node, store, coordinator and deadlines are resolved on the first sweep, because the node
 /// is loaded only when the host starts. Thread-safe.
 /// </para>
@@ -38,20 +48,33 @@ public sealed class DeadlineMonitor(
     private static readonly DeadlineKind[] BothDeadlines = [DeadlineKind.Verification, DeadlineKind.Identification];
     private static readonly DeadlineKind[] IdentificationOnly = [DeadlineKind.Identification];
     private readonly WorkflowJobsOptions settings = options.Value;
+    private readonly StepRetries retries = new(options.Value.ReminderRetryDelay, options.Value.ReminderRetryMaxDelay, options.Value.ReminderRetries);
 
     // How many of the partner's reminders this process logged per workflow; lost on restart (logged again once).
     private readonly ConcurrentDictionary<string, int> receivedCounts = new(StringComparer.Ordinal);
 
+    // Reminders whose retries ran out and were logged so; lost on restart (logged again once).
+    private readonly ConcurrentDictionary<(string WorkflowId, Reminder Reminder), bool> retriesExhausted = new();
+
     /// <summary>
-    /// The request id of one reminder of a request, the same in every retry: "reminder/{deadline}-{days or overdue}/{workflow id}",
-    /// or with the workflow id's SHA-256 when that would be too long.
+    /// The request id of one attempt of one reminder of a request, the same in every sweep:
+    /// "reminder/{deadline}-{days or overdue}/{workflow id}" for the first attempt,
+    /// "reminder/{deadline}-{days or overdue}.{attempt}/{workflow id}" for a retry after a refused or expired one;
+    /// with the workflow id's SHA-256 when that would be too long.
     /// </summary>
-    public static string RequestIdFor(string workflowId, Reminder reminder)
+    public static string RequestIdFor(string workflowId, Reminder reminder, int attempt = 0)
     {
         ArgumentNullException.ThrowIfNull(reminder);
+        ArgumentOutOfRangeException.ThrowIfNegative(attempt);
         var which = reminder.IsOverdueNotice ? "overdue" : reminder.WorkingDaysBefore.ToString(CultureInfo.InvariantCulture);
-        return WorkflowJobsRequestIds.For(string.Create(CultureInfo.InvariantCulture, $"reminder/{reminder.Deadline}-{which}"), workflowId);
+        var what = attempt == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"reminder/{reminder.Deadline}-{which}")
+            : string.Create(CultureInfo.InvariantCulture, $"reminder/{reminder.Deadline}-{which}.{attempt}");
+        return WorkflowJobsRequestIds.For(what, workflowId);
     }
+
+    /// <summary>How long after the failure of attempt <paramref name="attempt"/> - 1 of a reminder the attempt may be sent: the delay, doubled per retry, capped.</summary>
+    public TimeSpan RetryDelay(int attempt) => retries.DelayBefore(attempt);
 
     protected override Task SweepAsync(CancellationToken cancellationToken) => SweepOnceAsync(cancellationToken);
 
@@ -87,7 +110,8 @@ public sealed class DeadlineMonitor(
             var reminders = ReminderSchedule.Default.Due(due.Deadlines, open, calendar, due.Zone, now, verification.Reminders);
             foreach (var reminder in reminders)
             {
-                if (await RemindAsync(coordinator, id, peer, reminder, cancellationToken))
+                if (await NextAttemptAsync(store, id, reminder, now, cancellationToken) is { } attempt
+                    && await RemindAsync(coordinator, id, peer, reminder, attempt, cancellationToken))
                 {
                     sent.Add((id, reminder));
                 }
@@ -97,12 +121,27 @@ public sealed class DeadlineMonitor(
         return sent;
     }
 
-    private async Task<bool> RemindAsync(WorkflowCoordinator coordinator, string workflowId, string peer, Reminder reminder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Which attempt of <paramref name="reminder"/> to send now (see <see cref="StepRetries.NextAsync"/>), or null: one is
+    /// on its way or delivered, the backoff runs, or the retries ran out (logged once).
+    /// </summary>
+    private async Task<(int Number, MessageRecord? Failed)?> NextAttemptAsync(IGatewayStore store, string workflowId, Reminder reminder, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var next = await retries.NextAsync(store, attempt => RequestIdFor(workflowId, reminder, attempt), now, cancellationToken);
+        if (next.Kind == StepAttemptKind.Exhausted && retriesExhausted.TryAdd((workflowId, reminder), true))
+        {
+            logger.ReminderRetriesExhausted(workflowId, reminder.Deadline.ToString(), reminder.WorkingDaysBefore, reminder.IsOverdueNotice, retries.Retries);
+        }
+
+        return next.Kind == StepAttemptKind.Send ? (next.Number, next.Failed) : null;
+    }
+
+    private async Task<bool> RemindAsync(WorkflowCoordinator coordinator, string workflowId, string peer, Reminder reminder, (int Number, MessageRecord? Failed) attempt, CancellationToken cancellationToken)
     {
         var step = VerificationReminders.Step(workflowId, settings.SystemOfficerId, reminder);
         try
         {
-            var (_, result) = await coordinator.SubmitStepAsync(RequestIdFor(workflowId, reminder), peer, step, cancellationToken);
+            var (_, result) = await coordinator.SubmitStepAsync(RequestIdFor(workflowId, reminder, attempt.Number), peer, step, cancellationToken);
             if (result.IsReplay)
             {
                 return false;
@@ -117,7 +156,11 @@ public sealed class DeadlineMonitor(
         }
 
         var deadline = reminder.Deadline.ToString();
-        if (reminder.IsOverdueNotice)
+        if (attempt.Failed is { } failed)
+        {
+            logger.ReminderRetried(workflowId, peer, deadline, reminder.WorkingDaysBefore, reminder.IsOverdueNotice, attempt.Number, retries.Retries, failed.State.ToString());
+        }
+        else if (reminder.IsOverdueNotice)
         {
             logger.VerificationOverdue(workflowId, peer, deadline);
         }

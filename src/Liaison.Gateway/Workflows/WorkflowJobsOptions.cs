@@ -31,6 +31,22 @@ public sealed class WorkflowJobsOptions
     /// <summary>How many times one escalation level is sent again after failing; 0 never. Default 5; between 0 and 20.</summary>
     public int EscalationRetries { get; set; } = 5;
 
+    /// <summary>
+    /// How long after a deadline reminder or overdue notice was refused by the partner, or expired undelivered, it is
+    /// sent again; the delay doubles with each retry of the same reminder up to <see cref="ReminderRetryMaxDelay"/>.
+    /// Default 5 minutes; positive, at most 1 hour.
+    /// </summary>
+    public TimeSpan ReminderRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest delay between two attempts of one reminder. Default 2 hours; at least <see cref="ReminderRetryDelay"/>, at most 1 day.</summary>
+    public TimeSpan ReminderRetryMaxDelay { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// How many times one reminder is sent again after failing; 0 never. Default 20 (with the default delays, about a
+    /// day and a half of a broken link); between 0 and 50.
+    /// </summary>
+    public int ReminderRetries { get; set; } = 20;
+
     /// <summary>Alerts with no step for longer than this are no longer looked at. Default 7 days.</summary>
     public TimeSpan AlertLookback { get; set; } = TimeSpan.FromDays(7);
 

@@ -35,6 +35,21 @@ public sealed class WorkflowJobsOptionsValidator : IValidateOptions<WorkflowJobs
             problems.Add($"Workflows:EscalationRetries must be between 0 and 20; it is {options.EscalationRetries}.");
         }
 
+        if (options.ReminderRetryDelay <= TimeSpan.Zero || options.ReminderRetryDelay > TimeSpan.FromHours(1))
+        {
+            problems.Add($"Workflows:ReminderRetryDelay must be positive and at most one hour; it is {options.ReminderRetryDelay}.");
+        }
+
+        if (options.ReminderRetryMaxDelay < options.ReminderRetryDelay || options.ReminderRetryMaxDelay > TimeSpan.FromDays(1))
+        {
+            problems.Add($"Workflows:ReminderRetryMaxDelay must be at least Workflows:ReminderRetryDelay and at most one day; it is {options.ReminderRetryMaxDelay}.");
+        }
+
+        if (options.ReminderRetries is < 0 or > 50)
+        {
+            problems.Add($"Workflows:ReminderRetries must be between 0 and 50; it is {options.ReminderRetries}.");
+        }
+
         if (options.AlertLookback <= TimeSpan.Zero)
         {
             problems.Add("Workflows:AlertLookback must be positive.");

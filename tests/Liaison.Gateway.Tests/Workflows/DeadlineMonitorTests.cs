@@ -1,11 +1,14 @@
 using Liaison.Crypto.V1;
 using Liaison.Gateway.Storage;
 using Liaison.Gateway.Tests.Messaging;
+using Liaison.Gateway.Workflows;
 using Liaison.Testing;
 using Liaison.Workflow.V1;
 using Liaison.Workflows.Calendar;
 using Liaison.Workflows.Tests.Support;
 using Liaison.Workflows.Verification;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Liaison.Gateway.Tests.Workflows;
@@ -123,6 +126,137 @@ public sealed class DeadlineMonitorTests
         }
 
         Assert.Equal(["Identification"], laoCai.MonitorLog.With(4105).Select(v => (string)v["Deadline"]!));
+    }
+
+    [Fact]
+    public async Task AnOverdueNoticeThatExpiredUndeliveredIsResentAfterTheBackoffOncePerAttemptUntilOneGetsThrough()
+    {
+        const string id = "vr-remind-3";
+        await using var gateways = await LinkedGateways.StartAsync(Suite.InternationalV1, time);
+        var laoCai = new WorkflowJobServices(gateways.LaoCai, time, new WorkflowJobsOptions { ReminderRetries = 2, ReminderRetryDelay = TimeSpan.FromMinutes(1) });
+        var yunnan = new WorkflowJobServices(gateways.Yunnan, time);
+        await AwaitingIdentificationAsync(laoCai, yunnan, gateways, id);
+        var overdue = Reminder.Overdue(DeadlineKind.Identification);
+
+        // The link to Yunnan is down: the overdue notice waits on Lao Cai's broker until its envelope expires.
+        var shovel = await gateways.Link.SuspendShovelAsync(TestParties.LaoCai);
+        await using (shovel)
+        {
+            time.SetUtcNow(new DateTimeOffset(2027, 3, 6, 0, 0, 0, Beijing));
+            Assert.Equal([(id, overdue)], await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+            await ExpireAsync(gateways.LaoCai, DeadlineMonitor.RequestIdFor(id, overdue));
+
+            // Not at once: a minute after the failure, then two minutes after the next; each attempt once.
+            Assert.Empty(await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+            time.Advance(TimeSpan.FromMinutes(1) - TimeSpan.FromSeconds(1));
+            Assert.Empty(await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal([(id, overdue)], await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+            Assert.Empty(await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+            await ExpireAsync(gateways.LaoCai, DeadlineMonitor.RequestIdFor(id, overdue, 1));
+            time.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(1));
+            Assert.Empty(await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal([(id, overdue)], await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+            await shovel.RestoreAsync();
+        }
+
+        // The second retry gets through: Yunnan holds one overdue notice, and Lao Cai sends it no more.
+        await Polling.UntilAsync(() => gateways.LaoCai.Store.GetByRequestIdAsync(DeadlineMonitor.RequestIdFor(id, overdue, 2), CancellationToken.None),
+            m => m?.State == MessageState.Delivered, Deadline, "the second retry delivered");
+        var atYunnan = await FoldedAtYunnanAsync(yunnan, 1, id);
+        Assert.Equal([overdue], atYunnan.Reminders);
+        time.Advance(TimeSpan.FromDays(1));
+        Assert.Empty(await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+        Assert.Null(await gateways.LaoCai.Store.GetByRequestIdAsync(DeadlineMonitor.RequestIdFor(id, overdue, 3), CancellationToken.None));
+
+        // Each retry was logged with its attempt and what became of the one before; the first sending as overdue.
+        Assert.Equal([(1, "Expired"), (2, "Expired")], laoCai.MonitorLog.With(4111).Select(v => ((int)v["Attempt"]!, (string)v["PreviousState"]!)));
+        Assert.Single(laoCai.MonitorLog.With(4105));
+        Assert.Empty(laoCai.MonitorLog.With(4112));
+    }
+
+    [Fact]
+    public async Task RetriesOfAReminderAreBoundedAndTheirEndIsLoggedOnce()
+    {
+        const string id = "vr-remind-4";
+        await using var gateways = await LinkedGateways.StartAsync(Suite.InternationalV1, time);
+        var laoCai = new WorkflowJobServices(gateways.LaoCai, time, new WorkflowJobsOptions { ReminderRetries = 1, ReminderRetryDelay = TimeSpan.FromMinutes(1) });
+        var yunnan = new WorkflowJobServices(gateways.Yunnan, time);
+        await AwaitingIdentificationAsync(laoCai, yunnan, gateways, id);
+        var overdue = Reminder.Overdue(DeadlineKind.Identification);
+
+        var shovel = await gateways.Link.SuspendShovelAsync(TestParties.LaoCai);
+        await using (shovel)
+        {
+            time.SetUtcNow(new DateTimeOffset(2027, 3, 6, 0, 0, 0, Beijing));
+            Assert.Equal([(id, overdue)], await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+            await ExpireAsync(gateways.LaoCai, DeadlineMonitor.RequestIdFor(id, overdue));
+            time.Advance(TimeSpan.FromMinutes(1));
+            Assert.Equal([(id, overdue)], await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+            await ExpireAsync(gateways.LaoCai, DeadlineMonitor.RequestIdFor(id, overdue, 1));
+
+            for (var i = 0; i < 3; i++)
+            {
+                time.Advance(TimeSpan.FromHours(3));
+                Assert.Empty(await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+            }
+        }
+
+        Assert.Null(await gateways.LaoCai.Store.GetByRequestIdAsync(DeadlineMonitor.RequestIdFor(id, overdue, 2), CancellationToken.None));
+        var exhausted = Assert.Single(laoCai.MonitorLog.With(4112));
+        Assert.Equal(("Identification", true), ((string)exhausted["Deadline"]!, (bool)exhausted["Overdue"]!));
+        Assert.Single(laoCai.MonitorLog.With(4111));
+    }
+
+    [Fact]
+    public void TheReminderRetryDelayDoublesUpToItsCapAndItsSettingsAreCheckedInSentences()
+    {
+        var options = new WorkflowJobsOptions { ReminderRetryDelay = TimeSpan.FromMinutes(5), ReminderRetryMaxDelay = TimeSpan.FromMinutes(30) };
+        var monitor = new DeadlineMonitor(new ServiceCollection().BuildServiceProvider(), time, Options.Create(options), new RecordingLogger<DeadlineMonitor>());
+        Assert.Equal([5, 10, 20, 30, 30], Enumerable.Range(1, 5).Select(n => monitor.RetryDelay(n).TotalMinutes));
+
+        var reminder = Reminder.Before(DeadlineKind.Verification, 5);
+        Assert.Equal(DeadlineMonitor.RequestIdFor("vr-x", reminder), DeadlineMonitor.RequestIdFor("vr-x", reminder, 0));
+        Assert.Equal("reminder/Verification-5.1/vr-x", DeadlineMonitor.RequestIdFor("vr-x", reminder, 1));
+        Assert.NotEqual(DeadlineMonitor.RequestIdFor("vr-x", reminder, 1), DeadlineMonitor.RequestIdFor("vr-x", Reminder.Before(DeadlineKind.Verification, 1), 1));
+
+        var result = new WorkflowJobsOptionsValidator().Validate(null, new WorkflowJobsOptions
+        {
+            ReminderRetryDelay = TimeSpan.FromHours(2),
+            ReminderRetryMaxDelay = TimeSpan.FromHours(1),
+            ReminderRetries = 51,
+        });
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith("Workflows:ReminderRetryDelay must be positive and at most one hour", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Workflows:ReminderRetryMaxDelay must be at least Workflows:ReminderRetryDelay", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Workflows:ReminderRetries must be between 0 and 50", StringComparison.Ordinal));
+        Assert.False(new WorkflowJobsOptionsValidator().Validate(null, new WorkflowJobsOptions()).Failed);
+    }
+
+    /// <summary>Lao Cai asks on 20 January 2027; Yunnan finds the person on 10 February but leaves the victim undetermined.</summary>
+    private async Task AwaitingIdentificationAsync(WorkflowJobServices laoCai, WorkflowJobServices yunnan, LinkedGateways gateways, string id)
+    {
+        await laoCai.Coordinator.SubmitStepAsync("req-" + id, TestParties.Yunnan, VerificationEvents.Request(id), CancellationToken.None);
+        await DeliveredAsync(gateways.LaoCai, 1, id);
+        time.SetUtcNow(new DateTimeOffset(2027, 2, 10, 9, 0, 0, Beijing));
+        var answer = VerificationEvents.Answer(VerificationOutcome.Confirmed, VictimDetermination.Undetermined, id);
+        answer.VerificationAnswer.Criteria = null;
+        await FoldedAtYunnanAsync(yunnan, 0, id);
+        await yunnan.Coordinator.SubmitStepAsync("req-ans-" + id, TestParties.LaoCai, answer, CancellationToken.None);
+        await Polling.UntilAsync(() => laoCai.Coordinator.GetAsync(id, CancellationToken.None),
+            w => w.State is VerificationState { IsAwaitingIdentification: true }, Deadline, "the answer folded at Lao Cai");
+        await DeliveredAsync(gateways.Yunnan, 1, id);
+    }
+
+    /// <summary>Moves the clock past the attempt's envelope expiry and expires it, as the gateway's expiry sweeper does.</summary>
+    private async Task ExpireAsync(GatewayCore core, string requestId)
+    {
+        var attempt = await Polling.UntilAsync(() => core.Store.GetByRequestIdAsync(requestId, CancellationToken.None),
+            m => m?.State == MessageState.Published, Deadline, $"{requestId} published");
+        time.SetUtcNow(attempt!.ExpiresAt + TimeSpan.FromSeconds(1));
+        await core.Store.ExpireAsync(time.GetUtcNow(), CancellationToken.None);
+        Assert.Equal(MessageState.Expired, (await core.Store.GetByRequestIdAsync(requestId, CancellationToken.None))!.State);
     }
 
     /// <summary>The workflow as the API shows it to this side now.</summary>
