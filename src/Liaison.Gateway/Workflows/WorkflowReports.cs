@@ -12,7 +12,8 @@ namespace Liaison.Gateway.Workflows;
 /// <summary>
 /// The periodic report from this node's workflows: every verification, handover and alert
 /// whose first step falls in (or, for deadlines, before the end of) the period, folded and
-/// counted. Counts only: no personal field reaches the report. Thread-safe.
+/// counted, with the verification and identification due dates as the <see cref="DeadlineMonitor"/> computes them.
+/// Counts only: no personal field reaches the report. Thread-safe.
 /// </summary>
 public sealed class WorkflowReports(GatewayNode node, IGatewayStore store, WorkflowCoordinator coordinator, WorkflowDeadlines deadlines)
 {
@@ -59,8 +60,12 @@ public sealed class WorkflowReports(GatewayNode node, IGatewayStore store, Workf
     {
         var sent = workflow.InitiatorNode == node.NodeId;
         var responder = sent ? workflow.Steps[0].Message.PeerNode : node.NodeId;
-        var due = deadlines.For(responder, state.RequestedAt)?.Deadlines.VerificationDue
-            ?? DateOnly.FromDateTime(state.RequestedAt.UtcDateTime.AddDays(28));
+        // As the deadline monitor counts them; without a calendar for the responder's country or year, in calendar days
+        // at 7 for every 5 working days of the policy (28 days for 20) rather than leaving the request out.
+        var counted = deadlines.For(responder, state.RequestedAt)?.Deadlines;
+        var due = counted?.VerificationDue
+            ?? DateOnly.FromDateTime(state.RequestedAt.UtcDateTime.AddDays(CalendarDays(deadlines.Policy.VerificationWorkingDays)));
+        var identificationDue = counted?.IdentificationDue ?? due.AddDays(CalendarDays(deadlines.Policy.IdentificationWorkingDays));
         var answered = state.AnsweredAt;
         return new ReportedVerificationRequest(
             sent ? ReportedDirection.Sent : ReportedDirection.Received,
@@ -79,6 +84,10 @@ public sealed class WorkflowReports(GatewayNode node, IGatewayStore store, Workf
                 VictimDetermination.Victim => ReportedDetermination.Victim,
                 VictimDetermination.NotVictim => ReportedDetermination.NotVictim,
                 _ => ReportedDetermination.Undetermined,
-            });
+            },
+            state.IdentificationApplies ? identificationDue : null,
+            state.IdentifiedAt);
     }
+
+    private static int CalendarDays(int workingDays) => workingDays * 7 / 5;
 }

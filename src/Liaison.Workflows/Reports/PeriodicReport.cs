@@ -11,7 +11,7 @@ namespace Liaison.Workflows.Reports;
 /// <list type="bullet">
 /// <item>requests sent/received, outcomes and victims identified: requests made in the period (by RequestedAt), with
 /// the outcome and determination known when the report is computed;</item>
-/// <item>deadline figures: see <see cref="DeadlineFigures"/>;</item>
+/// <item>deadline figures, of the verification and of the identification deadline: see <see cref="DeadlineFigures"/>;</item>
 /// <item>handovers completed: completed (CompletedAt) in the period;</item>
 /// <item>alerts: raised in the period; see <see cref="AlertFigures"/>;</item>
 /// <item>monthly volumes: the same request and alert counts per reporting month.</item>
@@ -48,7 +48,13 @@ public sealed record PeriodicReport(
         DeadlineFigures Deadlines(ReportedDirection direction)
         {
             var cohort = input.Requests.Where(r => r.Direction == direction && InPeriod(r.VerificationDue)).ToList();
-            return new DeadlineFigures(cohort.Count, cohort.Count(r => r.AnsweredAt is { } at && Local(at) <= r.VerificationDue));
+            var identification = input.Requests.Where(r => r.Direction == direction && r.IdentificationDue is { } due && InPeriod(due)).ToList();
+            return new DeadlineFigures(
+                cohort.Count,
+                cohort.Count(r => r.AnsweredAt is { } at && Local(at) <= r.VerificationDue),
+                identification.Count,
+                identification.Count(r => r.IdentifiedAt.HasValue),
+                identification.Count(r => r.IdentifiedAt is { } at && Local(at) <= r.IdentificationDue!.Value));
         }
 
         ImmutableSortedDictionary<ReportedOutcome, int> Outcomes(ReportedDirection direction) =>

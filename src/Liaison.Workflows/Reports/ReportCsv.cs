@@ -4,7 +4,8 @@ namespace Liaison.Workflows.Reports;
 
 /// <summary>
 /// Writes a report as RFC 4180 CSV: a <c>metric,value</c> header, then one metric per row with its stable name,
-/// CRLF line ends, invariant culture, fields quoted only when they hold a comma, quote or line break.
+/// CRLF line ends, invariant culture, fields quoted only when they hold a comma, quote or line break. Rows are only
+/// ever appended (the identification deadline's after the monthly rows), never reordered.
 /// </summary>
 public static class ReportCsv
 {
@@ -13,7 +14,7 @@ public static class ReportCsv
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
         WriteRow(writer, "metric", "value");
-        foreach (var (metric, value) in ReportRows.Summary(report).Concat(ReportRows.Monthly(report)))
+        foreach (var (metric, value) in ReportRows.Summary(report).Concat(ReportRows.Monthly(report)).Concat(ReportRows.Identification(report)))
         {
             WriteRow(writer, metric, value);
         }

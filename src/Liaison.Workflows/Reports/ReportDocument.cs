@@ -64,7 +64,7 @@ public static class ReportDocument
     private static XElement FiguresTable(PeriodicReport report, List<ReportLanguage> languages) =>
         new(Html + "table",
             new XElement(Html + "tbody",
-                ReportRows.Summary(report).Select(row => new XElement(Html + "tr",
+                ReportRows.Summary(report).Concat(ReportRows.Identification(report)).Select(row => new XElement(Html + "tr",
                     languages.Take(2).Select((l, i) => new XElement(Html + "th", new XAttribute("lang", LanguageTag(l)),
                         ReportLabels.For(row.Metric, l),
                         i == 1 && languages.Count == 3 ? new XElement(Html + "span", new XAttribute("class", "english"), new XAttribute("lang", "en"), ReportLabels.For(row.Metric, ReportLanguage.English)) : null)),

@@ -11,7 +11,9 @@ public sealed record ReportedVerificationRequest
         DateTimeOffset? answeredAt,
         DateOnly verificationDue,
         ReportedOutcome outcome,
-        ReportedDetermination determination)
+        ReportedDetermination determination,
+        DateOnly? identificationDue = null,
+        DateTimeOffset? identifiedAt = null)
     {
         if (answeredAt < requestedAt)
         {
@@ -23,12 +25,20 @@ public sealed record ReportedVerificationRequest
             throw new ArgumentException("A request has an answer time exactly when its outcome is not Unanswered.", nameof(outcome));
         }
 
+        if (identifiedAt is not null && (identificationDue is null || answeredAt is null || identifiedAt < answeredAt))
+        {
+            throw new ArgumentException(
+                "A request is identified only by an answer, on or after the first one, and only when the identification deadline applies to it.", nameof(identifiedAt));
+        }
+
         Direction = direction;
         RequestedAt = requestedAt;
         AnsweredAt = answeredAt;
         VerificationDue = verificationDue;
         Outcome = outcome;
         Determination = determination;
+        IdentificationDue = identificationDue;
+        IdentifiedAt = identifiedAt;
     }
 
     public ReportedDirection Direction { get; }
@@ -45,4 +55,13 @@ public sealed record ReportedVerificationRequest
     public ReportedOutcome Outcome { get; }
 
     public ReportedDetermination Determination { get; }
+
+    /// <summary>
+    /// The last day on which identification is on time (see <c>LegalDeadlines</c>); null when the identification
+    /// deadline does not apply (the person was not found, or the request was withdrawn unidentified) or is unknown.
+    /// </summary>
+    public DateOnly? IdentificationDue { get; }
+
+    /// <summary>When an answer first determined whether the person is a victim; null while not identified.</summary>
+    public DateTimeOffset? IdentifiedAt { get; }
 }

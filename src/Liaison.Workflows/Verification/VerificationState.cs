@@ -78,6 +78,14 @@ public sealed record VerificationState
         && Determination == VictimDetermination.Undetermined;
 
     /// <summary>
+    /// True when the identification deadline applies to this request, as the deadline monitor reminds it: while no final
+    /// answer was given (it is counted from the verification due date, so it runs out too when nobody answers), while
+    /// <see cref="IsAwaitingIdentification"/>, and once identified; not for a person not found or a request withdrawn
+    /// unidentified.
+    /// </summary>
+    public bool IdentificationApplies => IdentifiedAt.HasValue || !IsFinal || IsAwaitingIdentification;
+
+    /// <summary>
     /// The legal deadline currently running: verification until a final answer, then identification while
     /// <see cref="IsAwaitingIdentification"/>; null once neither runs (identified, not found or withdrawn).
     /// </summary>

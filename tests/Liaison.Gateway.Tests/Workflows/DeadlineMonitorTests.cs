@@ -5,6 +5,7 @@ using Liaison.Gateway.Workflows;
 using Liaison.Testing;
 using Liaison.Workflow.V1;
 using Liaison.Workflows.Calendar;
+using Liaison.Workflows.Reports;
 using Liaison.Workflows.Tests.Support;
 using Liaison.Workflows.Verification;
 using Microsoft.Extensions.DependencyInjection;
@@ -232,6 +233,27 @@ public sealed class DeadlineMonitorTests
         Assert.Contains(result.Failures!, f => f.StartsWith("Workflows:ReminderRetryMaxDelay must be at least Workflows:ReminderRetryDelay", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.StartsWith("Workflows:ReminderRetries must be between 0 and 50", StringComparison.Ordinal));
         Assert.False(new WorkflowJobsOptionsValidator().Validate(null, new WorkflowJobsOptions()).Failed);
+    }
+
+    [Fact]
+    public async Task ThePeriodicReportCountsAnOpenIdentificationDeadlineOnBothSidesAsTheMonitorComputesIt()
+    {
+        const string id = "vr-remind-5";
+        await using var gateways = await LinkedGateways.StartAsync(Suite.InternationalV1, time);
+        var laoCai = new WorkflowJobServices(gateways.LaoCai, time);
+        var yunnan = new WorkflowJobServices(gateways.Yunnan, time);
+        await AwaitingIdentificationAsync(laoCai, yunnan, gateways, id);
+
+        // Verification answered on 10 February, before its due date (19 February); identification due 5 March, still
+        // open: in 2027-Q1's cohort (15 December to 14 March), not identified, so late.
+        var period = ReportPeriod.Parse("2027-Q1");
+        var sent = (await new WorkflowReports(gateways.LaoCai.Node, gateways.LaoCai.Store, laoCai.Coordinator, laoCai.Deadlines).ComputeAsync(period, CancellationToken.None)).SentDeadlines;
+        var received = (await new WorkflowReports(gateways.Yunnan.Node, gateways.Yunnan.Store, yunnan.Coordinator, yunnan.Deadlines).ComputeAsync(period, CancellationToken.None)).ReceivedDeadlines;
+        foreach (var figures in new[] { sent, received })
+        {
+            Assert.Equal(new DeadlineFigures(1, 1, 1, 0, 0), figures);
+            Assert.Equal(0d, figures.IdentificationShare);
+        }
     }
 
     /// <summary>Lao Cai asks on 20 January 2027; Yunnan finds the person on 10 February but leaves the victim undetermined.</summary>

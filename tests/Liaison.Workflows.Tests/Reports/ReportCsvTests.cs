@@ -42,7 +42,15 @@ public sealed class ReportCsvTests
         "monthly.2026-02.alerts_raised,2\r\n" +
         "monthly.2026-03.requests_sent,1\r\n" +
         "monthly.2026-03.requests_received,1\r\n" +
-        "monthly.2026-03.alerts_raised,2\r\n";
+        "monthly.2026-03.alerts_raised,2\r\n" +
+        "requests.sent.identification_due_in_period,0\r\n" +
+        "requests.sent.identified,0\r\n" +
+        "requests.sent.identified_within_deadline,0\r\n" +
+        "requests.sent.identified_within_deadline_share,\r\n" +
+        "requests.received.identification_due_in_period,0\r\n" +
+        "requests.received.identified,0\r\n" +
+        "requests.received.identified_within_deadline,0\r\n" +
+        "requests.received.identified_within_deadline_share,\r\n";
 
     private static string Write(PeriodicReport report)
     {

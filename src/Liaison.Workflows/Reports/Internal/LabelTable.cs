@@ -50,6 +50,10 @@ internal static class LabelTable
             yield return L($"requests.{direction}.due_in_period", $"Yêu cầu {vi} đến hạn trong kỳ", $"本期到期的{zh}请求", $"Requests {en} due in the period");
             yield return L($"requests.{direction}.answered_within_deadline", $"Yêu cầu {vi} được trả lời đúng hạn", $"按期答复的{zh}请求", $"Requests {en} answered within the deadline");
             yield return L($"requests.{direction}.answered_within_deadline_share", $"Tỷ lệ trả lời đúng hạn (yêu cầu {vi})", $"按期答复率（{zh}请求）", $"Share answered within the deadline (requests {en})");
+            yield return L($"requests.{direction}.identification_due_in_period", $"Yêu cầu {vi} đến hạn xác định nạn nhân trong kỳ", $"本期被害人认定到期的{zh}请求", $"Requests {en} due for victim identification in the period");
+            yield return L($"requests.{direction}.identified", $"Yêu cầu {vi} đã hoàn thành xác định nạn nhân", $"已完成被害人认定的{zh}请求", $"Requests {en} with victim identification completed");
+            yield return L($"requests.{direction}.identified_within_deadline", $"Yêu cầu {vi} hoàn thành xác định nạn nhân đúng hạn", $"按期完成被害人认定的{zh}请求", $"Requests {en} identified within the deadline");
+            yield return L($"requests.{direction}.identified_within_deadline_share", $"Tỷ lệ hoàn thành xác định nạn nhân đúng hạn (yêu cầu {vi})", $"按期认定率（{zh}请求）", $"Share identified within the deadline (requests {en})");
             foreach (var (outcome, ovi, ozh, oen) in Outcomes)
             {
                 yield return L($"requests.{direction}.outcome.{outcome}", $"{ovi} (yêu cầu {vi})", $"{ozh}（{zh}请求）", $"{oen} (requests {en})");

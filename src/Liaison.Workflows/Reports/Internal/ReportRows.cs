@@ -40,6 +40,21 @@ internal static class ReportRows
         yield return ("alerts.acknowledgement_p90_seconds", Decimal(report.Alerts.Percentile90Acknowledgement?.TotalSeconds));
     }
 
+    /// <summary>
+    /// The identification deadline's figures per direction. They came after the others were published, so the CSV writes
+    /// them after the monthly rows: a reader of the earlier rows by position finds them where they were.
+    /// </summary>
+    public static IEnumerable<(string Metric, string Value)> Identification(PeriodicReport report)
+    {
+        foreach (var (direction, deadlines) in new[] { ("sent", report.SentDeadlines), ("received", report.ReceivedDeadlines) })
+        {
+            yield return ($"requests.{direction}.identification_due_in_period", Count(deadlines.IdentificationDueInPeriod));
+            yield return ($"requests.{direction}.identified", Count(deadlines.Identified));
+            yield return ($"requests.{direction}.identified_within_deadline", Count(deadlines.IdentifiedWithinDeadline));
+            yield return ($"requests.{direction}.identified_within_deadline_share", Decimal(deadlines.IdentificationShare));
+        }
+    }
+
     public static IEnumerable<(string Metric, string Value)> Monthly(PeriodicReport report) =>
         report.Months.SelectMany(m => new[]
         {
