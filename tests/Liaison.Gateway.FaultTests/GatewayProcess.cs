@@ -87,6 +87,8 @@ public sealed class GatewayProcess : IDisposable
             ["Store__DataDirectory"] = files.DataDirectory,
             ["Protection__KeyEncryptionKeyFile"] = keyEncryptionKey,
             ["Messaging__BrokerUri"] = broker.Uri.OriginalString,
+            // The gateways' own cross-witnessing traffic goes on during every fault, as it would in service.
+            ["Witnessing__Interval"] = "00:00:02",
             // Every request would be logged at Information; the gateway's own lines are what a failure needs.
             ["Serilog__MinimumLevel__Override__Microsoft.AspNetCore"] = "Warning",
         };

@@ -62,6 +62,11 @@ public abstract partial class GatewayStoreContract
         Assert.Equal([3UL, 4UL, 5UL], results.Select(r => r.Message.Sequence));
         Assert.Null(await store.GetByRequestIdAsync("c"));
         Assert.True((await store.VerifyAuditChainAsync()).IsIntact);
+
+        // Nothing of the failed batch's first run is left: every entry names a message that was committed.
+        var stored = new HashSet<Guid>(results.Select(r => r.Message.EnvelopeId)) { (await held).Message.EnvelopeId, (await store.GetByRequestIdAsync("taken"))!.EnvelopeId };
+        var audited = (await store.ReadAuditAsync(1, 10_000)).Where(e => e.EventType is AuditEventType.Submitted or AuditEventType.Sealed).Select(e => e.EnvelopeId!.Value).ToHashSet();
+        Assert.Equal(stored.Order(), audited.Order());
     }
 
     [Fact]
