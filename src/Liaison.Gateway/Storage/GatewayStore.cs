@@ -329,7 +329,7 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
 
     private async Task<T> ReadAsync<T>(Func<StoreSession, Task<T>> read, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var connection = await dialect.OpenForReadAsync(cancellationToken);
         return await read(new StoreSession(connection, null, dialect));
     }
 }

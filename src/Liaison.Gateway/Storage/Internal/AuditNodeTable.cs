@@ -13,41 +13,19 @@ internal static class AuditNodeTable
     // Small enough for any database's parameter limit, large enough that a proof is one query.
     private const int MaxPerQuery = 200;
 
-    // 3 parameters a node; kept small because SQLite binds by name with a linear search (see AuditTable).
-    private const int MaxPerInsert = 32;
-
-    // The same text for the same node count, so that the writer's statement cache serves it prepared.
-    private static readonly string[] InsertParameterNames = Enumerable.Range(0, MaxPerInsert * 3)
-        .Select(i => string.Create(CultureInfo.InvariantCulture, $"n{i}")).ToArray();
-
-    // Built on first use; a race builds the same text twice, harmlessly.
-    private static readonly string?[] InsertSql = new string?[MaxPerInsert + 1];
+    private static readonly MultiRowInsert Insert = new("audit_nodes (level, idx, hash)", 3);
 
     /// <summary>How many leaves the stored tree has (level-0 nodes are written in index order, without gaps).</summary>
     public static async Task<long> LeafCountAsync(StoreSession session, CancellationToken cancellationToken) =>
         await session.ScalarAsync<long>("SELECT COALESCE(MAX(idx) + 1, 0) FROM audit_nodes WHERE level = 0", cancellationToken);
 
-    public static async Task InsertAsync(StoreSession session, IReadOnlyList<(NodeId Id, MerkleHash Hash)> nodes, CancellationToken cancellationToken)
-    {
-        for (var offset = 0; offset < nodes.Count; offset += MaxPerInsert)
+    public static Task InsertAsync(StoreSession session, IReadOnlyList<(NodeId Id, MerkleHash Hash)> nodes, CancellationToken cancellationToken) =>
+        Insert.InsertAsync(session, nodes, (node, values) =>
         {
-            var count = Math.Min(MaxPerInsert, nodes.Count - offset);
-            var parameters = new (string, object?)[count * 3];
-            for (var i = 0; i < count; i++)
-            {
-                var (id, hash) = nodes[offset + i];
-                parameters[i * 3] = (InsertParameterNames[i * 3], id.Level);
-                parameters[(i * 3) + 1] = (InsertParameterNames[(i * 3) + 1], checked((long)id.Index));
-                parameters[(i * 3) + 2] = (InsertParameterNames[(i * 3) + 2], hash.ToArray());
-            }
-
-            await session.ExecuteAsync(InsertSql[count] ??= InsertText(count), cancellationToken, parameters);
-        }
-    }
-
-    private static string InsertText(int nodes) =>
-        "INSERT INTO audit_nodes (level, idx, hash) VALUES "
-        + string.Join(", ", Enumerable.Range(0, nodes).Select(n => $"(@{InsertParameterNames[n * 3]}, @{InsertParameterNames[(n * 3) + 1]}, @{InsertParameterNames[(n * 3) + 2]})"));
+            values[0] = node.Id.Level;
+            values[1] = checked((long)node.Id.Index);
+            values[2] = node.Hash.ToArray();
+        }, cancellationToken);
 
     /// <summary>The hashes of <paramref name="ids"/>, in order.</summary>
     /// <exception cref="InvalidDataException">A node is not stored: the tree is shorter than asked, or was damaged.</exception>

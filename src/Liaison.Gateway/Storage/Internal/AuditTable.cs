@@ -8,19 +8,7 @@ namespace Liaison.Gateway.Storage.Internal;
 internal static class AuditTable
 {
     private const string Columns = "seq, recorded_at, event_type, envelope_id, peer_node, reason_code, detail, hash, actor, subject, format_version";
-    private const int ColumnCount = 11;
-
-    // SQLite finds a parameter's index by name with a linear search, so binding a statement of n
-    // parameters costs n^2 comparisons: 16 rows (176 parameters) keep that small, and still write
-    // a batch's entries in one statement for every 16 instead of two per entry.
-    private const int MaxRowsPerInsert = 16;
-
-    // The same text for the same row count, so that the writer's statement cache serves it prepared.
-    private static readonly string[] ParameterNames = Enumerable.Range(0, MaxRowsPerInsert * ColumnCount)
-        .Select(i => string.Create(CultureInfo.InvariantCulture, $"p{i}")).ToArray();
-
-    // Built on first use; a race builds the same text twice, harmlessly.
-    private static readonly string?[] InsertSql = new string?[MaxRowsPerInsert + 1];
+    private static readonly MultiRowInsert Insert = new($"audit ({Columns})", 11);
 
     public static Task<AuditRow?> ReadLastAsync(StoreSession session, CancellationToken cancellationToken) =>
         session.QuerySingleAsync($"SELECT {Columns} FROM audit ORDER BY seq DESC LIMIT 1", r => Read(r, session.Dialect), cancellationToken);
@@ -83,37 +71,22 @@ internal static class AuditTable
         return session.QueryAsync(sql.ToString(), r => Read(r, session.Dialect), cancellationToken, [.. parameters]);
     }
 
-    /// <summary>Inserts <paramref name="rows"/> in as few statements as the databases' parameter limits allow.</summary>
-    public static async Task InsertAsync(StoreSession session, IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken)
-    {
-        for (var offset = 0; offset < rows.Count; offset += MaxRowsPerInsert)
+    /// <summary>Inserts <paramref name="rows"/> in a few multi-row statements.</summary>
+    public static Task InsertAsync(StoreSession session, IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken) =>
+        Insert.InsertAsync(session, rows, (row, values) =>
         {
-            var count = Math.Min(MaxRowsPerInsert, rows.Count - offset);
-            var parameters = new (string, object?)[count * ColumnCount];
-            for (var i = 0; i < count; i++)
-            {
-                var row = rows[offset + i];
-                var at = i * ColumnCount;
-                parameters[at] = (ParameterNames[at], row.Seq);
-                parameters[at + 1] = (ParameterNames[at + 1], row.RecordedAt);
-                parameters[at + 2] = (ParameterNames[at + 2], row.EventType);
-                parameters[at + 3] = (ParameterNames[at + 3], row.EnvelopeId is { } id ? session.Dialect.ToDb(id) : null);
-                parameters[at + 4] = (ParameterNames[at + 4], row.PeerNode);
-                parameters[at + 5] = (ParameterNames[at + 5], row.ReasonCode);
-                parameters[at + 6] = (ParameterNames[at + 6], row.Detail);
-                parameters[at + 7] = (ParameterNames[at + 7], row.Hash);
-                parameters[at + 8] = (ParameterNames[at + 8], row.Actor);
-                parameters[at + 9] = (ParameterNames[at + 9], row.Subject);
-                parameters[at + 10] = (ParameterNames[at + 10], row.FormatVersion);
-            }
-
-            await session.ExecuteAsync(InsertSql[count] ??= InsertText(count), cancellationToken, parameters);
-        }
-    }
-
-    private static string InsertText(int rows) =>
-        $"INSERT INTO audit ({Columns}) VALUES "
-        + string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(r * ColumnCount, ColumnCount).Select(i => "@" + ParameterNames[i])) + ")"));
+            values[0] = row.Seq;
+            values[1] = row.RecordedAt;
+            values[2] = row.EventType;
+            values[3] = row.EnvelopeId is { } id ? session.Dialect.ToDb(id) : null;
+            values[4] = row.PeerNode;
+            values[5] = row.ReasonCode;
+            values[6] = row.Detail;
+            values[7] = row.Hash;
+            values[8] = row.Actor;
+            values[9] = row.Subject;
+            values[10] = row.FormatVersion;
+        }, cancellationToken);
 
     private static AuditRow Read(DbDataReader r, SqlDialect dialect) => new(
         r.GetInt64(0),

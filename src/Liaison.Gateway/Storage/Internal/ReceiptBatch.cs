@@ -26,13 +26,22 @@ internal sealed class ReceiptBatch
             ?? await CoveringCheckpointAsync(context, cancellationToken);
         var session = context.Session;
         var now = context.Now;
+        var queued = new List<(Guid, string, OutboxKind, byte[])>(pending.Count);
+        var positions = new List<(Guid, ReceiptLogPosition)>(pending.Count);
         foreach (var receipt in pending)
         {
             var bytes = receipt.Signing.Sign(receipt.LeafIndex, checkpoint);
             await ReceiptLogTable.SetReceiptAsync(session, receipt.EnvelopeId, bytes, cancellationToken);
-            await OutboxTable.InsertAsync(session, receipt.EnvelopeId, receipt.PeerNode, OutboxKind.Receipt, bytes, now, cancellationToken);
-            await ReceiptLogTable.InsertAsync(session, receipt.EnvelopeId, new ReceiptLogPosition(receipt.Signing.NodeId, receipt.LeafIndex, checkpoint.TreeSize, checkpoint.Note), now, cancellationToken);
-            receipt.Signed(bytes);
+            queued.Add((receipt.EnvelopeId, receipt.PeerNode, OutboxKind.Receipt, bytes));
+            positions.Add((receipt.EnvelopeId, new ReceiptLogPosition(receipt.Signing.NodeId, receipt.LeafIndex, checkpoint.TreeSize, checkpoint.Note)));
+        }
+
+        // The batch's receipts are queued, and their positions kept, in a few multi-row statements.
+        await OutboxTable.InsertManyAsync(session, queued, now, cancellationToken);
+        await ReceiptLogTable.InsertManyAsync(session, positions, now, cancellationToken);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            pending[i].Signed(queued[i].Item4);
         }
 
         pending.Clear();

@@ -9,6 +9,8 @@ internal static class ReceiptLogTable
 {
     private const string Columns = "envelope_id, log_node, leaf_index, tree_size, checkpoint_note, recorded_at";
 
+    private static readonly MultiRowInsert Insert = new($"receipt_log_positions ({Columns})", 6);
+
     public static Task InsertAsync(StoreSession session, Guid envelopeId, ReceiptLogPosition position, DateTimeOffset now, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             $"INSERT INTO receipt_log_positions ({Columns}) VALUES (@id, @node, @leaf, @size, @note, @now)",
@@ -19,6 +21,18 @@ internal static class ReceiptLogTable
             ("size", position.TreeSize),
             ("note", position.CheckpointNote),
             ("now", DbValues.Millis(now)));
+
+    /// <summary>Inserts several positions at once (a write batch's receipts).</summary>
+    public static Task InsertManyAsync(StoreSession session, IReadOnlyList<(Guid EnvelopeId, ReceiptLogPosition Position)> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Insert.InsertAsync(session, rows, (row, values) =>
+        {
+            values[0] = session.Dialect.ToDb(row.EnvelopeId);
+            values[1] = row.Position.LogNode;
+            values[2] = row.Position.LeafIndex;
+            values[3] = row.Position.TreeSize;
+            values[4] = row.Position.CheckpointNote;
+            values[5] = DbValues.Millis(now);
+        }, cancellationToken);
 
     public static Task<ReceiptLogPosition?> FindAsync(StoreSession session, Guid envelopeId, CancellationToken cancellationToken) =>
         session.QuerySingleAsync(

@@ -30,6 +30,9 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>An open connection, with the per-connection settings this store relies on.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>An open connection for reads only; by default the same as <see cref="OpenAsync"/>.</summary>
+    public virtual Task<DbConnection> OpenForReadAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
     /// <summary>Runs once at start-up, outside any transaction (SQLite's journal mode cannot change inside one).</summary>
     public abstract Task PrepareDatabaseAsync(CancellationToken cancellationToken);
 

@@ -64,6 +64,26 @@ internal sealed class SqliteDialect(string dataDirectory) : SqlDialect
         }
     }
 
+    /// <summary>
+    /// Without the settings statement, which every read paid for: <c>synchronous</c> only matters to
+    /// writes, and Microsoft.Data.Sqlite retries a busy read itself for the command timeout. A pooled
+    /// connection opened here and later taken by the writer gets the settings from <see cref="OpenAsync"/>.
+    /// </summary>
+    public override async Task<DbConnection> OpenForReadAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public override async Task PrepareDatabaseAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(new SqliteConnectionStringBuilder(connectionString).DataSource)!);
