@@ -10,7 +10,8 @@ namespace Liaison.Gateway.Tests.Grpc;
 /// <summary>
 /// The per-client rate limit through the real stack: a client over its burst gets
 /// RESOURCE_EXHAUSTED with RATE_LIMITED and a retry delay; another client, and the health
-/// checks, are unaffected. Clients are told apart by their remote address, set per channel.
+/// checks, are unaffected. Clients are told apart by the subject id of their certificate,
+/// whatever address they call from.
 /// </summary>
 public sealed class RateLimitTests : IDisposable
 {
@@ -30,8 +31,8 @@ public sealed class RateLimitTests : IDisposable
     [Fact]
     public async Task AClientOverItsLimitIsRefusedWithRateLimitedAndARetryDelayWhileAnotherClientIsServed()
     {
-        var first = ChannelFrom("192.0.2.10");
-        var second = ChannelFrom("198.51.100.20");
+        var first = ChannelFrom(Liaison.Gateway.FaultTests.TestClientAuthority.Supervisor, "192.0.2.10");
+        var second = ChannelFrom(Officer, "198.51.100.20");
 
         var (served, refusal) = await CallUntilRefusedAsync(first);
 
@@ -46,6 +47,22 @@ public sealed class RateLimitTests : IDisposable
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => Workflows(second).GetWorkflowAsync(new GetWorkflowRequest { Name = "workflows/vr-none" }).ResponseAsync);
         var health = await new Health.HealthClient(first).CheckAsync(new HealthCheckRequest());
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+    }
+
+    [Fact]
+    public async Task TwoCallersBehindOneAddressHaveABucketEachAndOneCallerCannotGetMoreFromAnotherAddress()
+    {
+        var supervisor = ChannelFrom(Liaison.Gateway.FaultTests.TestClientAuthority.Supervisor, "192.0.2.10");
+        var officerSameAddress = ChannelFrom(Officer, "192.0.2.10");
+        var supervisorElsewhere = ChannelFrom(Liaison.Gateway.FaultTests.TestClientAuthority.Supervisor, "203.0.113.30");
+
+        var (_, refusal) = await CallUntilRefusedAsync(supervisor);
+        Assert.NotNull(refusal);
+
+        // The officer at the same border post is served; the supervisor from another address is not.
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => Workflows(officerSameAddress).GetWorkflowAsync(new GetWorkflowRequest { Name = "workflows/vr-none" }).ResponseAsync);
+        var elsewhere = await Assert.ThrowsAsync<RpcException>(() => Workflows(supervisorElsewhere).GetWorkflowAsync(new GetWorkflowRequest { Name = "workflows/vr-none" }).ResponseAsync);
+        Assert.Equal(StatusCode.ResourceExhausted, elsewhere.StatusCode);
     }
 
     public void Dispose()
@@ -79,9 +96,11 @@ public sealed class RateLimitTests : IDisposable
         return (20, null);
     }
 
-    private GrpcChannel ChannelFrom(string address)
+    private static readonly Liaison.Gateway.Security.Caller Officer = new("vn-laocai/officer-0002", Liaison.Gateway.Security.CallerRole.Officer, "laocai-blo");
+
+    private GrpcChannel ChannelFrom(Liaison.Gateway.Security.Caller caller, string address)
     {
-        var channel = GatewayFactory.Open(gateway.HandlerFor(Liaison.Gateway.FaultTests.TestClientAuthority.Supervisor, http => http.Connection.RemoteIpAddress = IPAddress.Parse(address)));
+        var channel = GatewayFactory.Open(gateway.HandlerFor(caller, http => http.Connection.RemoteIpAddress = IPAddress.Parse(address)));
         channels.Add(channel);
         return channel;
     }

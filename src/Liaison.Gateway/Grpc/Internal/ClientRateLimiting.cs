@@ -11,7 +11,10 @@ namespace Liaison.Gateway.Grpc.Internal;
 
 /// <summary>
 /// The per-client rate limit policy (<see cref="RateLimitOptions"/>): a token bucket per
-/// remote address, no queue. A refused call gets a gRPC status, not an HTTP 429: a
+/// caller, no queue. A caller is the subject id its client certificate names, so that the
+/// officers of one border post behind one address do not share a bucket, and one caller
+/// cannot get more by calling from several addresses; a connection without a certificate
+/// (the development switch) or with one that names no caller is limited by its remote address. A refused call gets a gRPC status, not an HTTP 429: a
 /// trailers-only response carrying what <see cref="ErrorMapper"/> makes of a
 /// <see cref="RateLimitedException"/>, RESOURCE_EXHAUSTED with ErrorInfo RATE_LIMITED and a RetryInfo.
 /// </summary>
@@ -44,8 +47,13 @@ internal sealed class ClientRateLimiting(IOptions<RateLimitOptions> limits, ILog
         };
     }
 
-    // The remote address, which the caller cannot choose; a header such as x-liaison-client could be forged.
-    private static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    // Taken from the TLS connection, which the caller cannot choose; a header such as x-liaison-client could be
+    // forged. The certificate was validated against the client CA in the handshake; the authorization
+    // middleware, after this, refuses one that is revoked, expired or names no caller.
+    private static string ClientOf(HttpContext http) =>
+        http.Connection.ClientCertificate is { } certificate && Security.ClientCertificates.CallerOf(certificate) is { } caller
+            ? "subject:" + caller.SubjectId
+            : "address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private static void WriteTrailersOnly(HttpResponse response, RpcException error)
     {
