@@ -24,7 +24,7 @@ namespace Liaison.Gateway.Auditing;
 /// Immutable and thread-safe.
 /// </para>
 /// </summary>
-public sealed class AuditPseudonyms
+public sealed class AuditPseudonyms : Storage.IAuditSubjects
 {
     public const string CaseKind = "case";
     public const string PersonKind = "person";

@@ -16,6 +16,8 @@ public static class AuditingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(sp => AuditPseudonyms.FromNodeKeys(sp.GetRequiredService<GatewayNode>().Keys));
+        // The store opens before the node's keys are loaded; its first message comes after.
+        services.AddSingleton<IAuditSubjects>(sp => new LazyAuditSubjects(() => sp.GetRequiredService<AuditPseudonyms>()));
         services.AddSingleton(sp => new AuditTrail(sp.GetRequiredService<GatewayStoreHost>().Store, sp.GetRequiredService<AuditPseudonyms>()));
         services.AddHostedService<AuditStartupService>();
         return services;

@@ -38,11 +38,12 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
     /// <param name="time">The clock for every time the store records itself.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are not usable; the message lists why.</exception>
     public static Task<GatewayStore> OpenAsync(StoreOptions options, TimeProvider time, ILogger<GatewayStore>? logger = null, CancellationToken cancellationToken = default) =>
-        OpenAsync(options, FieldProtection.None, time, logger, cancellationToken);
+        OpenAsync(options, FieldProtection.None, time, logger, cancellationToken: cancellationToken);
 
     /// <summary>Validates the options, applies pending migrations and opens the store, encrypting personal columns with <paramref name="protection"/>.</summary>
+    /// <param name="subjects">How the store's own entries about a message name its case (see <see cref="IAuditSubjects"/>); null to name none.</param>
     /// <exception cref="DataProtectionException">Data keys in the store are wrapped by a KEK that <paramref name="protection"/> does not hold.</exception>
-    public static async Task<GatewayStore> OpenAsync(StoreOptions options, FieldProtection protection, TimeProvider time, ILogger<GatewayStore>? logger = null, CancellationToken cancellationToken = default)
+    public static async Task<GatewayStore> OpenAsync(StoreOptions options, FieldProtection protection, TimeProvider time, ILogger<GatewayStore>? logger = null, IAuditSubjects? subjects = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(protection);
         ArgumentNullException.ThrowIfNull(options);
@@ -75,7 +76,7 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
 
         var log = (ILogger?)logger ?? NullLogger.Instance;
         StoreLog.Ready(log, settings.Provider, applied.Count == 0 ? "none" : string.Join(", ", applied));
-        var store = new GatewayStore(dialect, new GroupCommitWriter(dialect, time, settings, log, protection), protection);
+        var store = new GatewayStore(dialect, new GroupCommitWriter(dialect, time, settings, log, protection, subjects), protection);
         await store.ReleaseOutboxAsync(time.GetUtcNow(), cancellationToken);
         return store;
     }

@@ -11,7 +11,8 @@ namespace Liaison.Gateway.Storage;
 /// Registered first, it stops last, after the services that write to it.
 /// </summary>
 /// <param name="protection">The field-level encryption of personal columns; none when not registered (see deploy/data-protection.md).</param>
-public sealed class GatewayStoreHost(IOptions<StoreOptions> options, TimeProvider time, ILogger<GatewayStore> logger, Protection.FieldProtection? protection = null) : IHostedService, IAsyncDisposable
+/// <param name="subjects">How the store's message entries name their case; without it they name none.</param>
+public sealed class GatewayStoreHost(IOptions<StoreOptions> options, TimeProvider time, ILogger<GatewayStore> logger, Protection.FieldProtection? protection = null, IAuditSubjects? subjects = null) : IHostedService, IAsyncDisposable
 {
     private GatewayStore? store;
 
@@ -19,7 +20,7 @@ public sealed class GatewayStoreHost(IOptions<StoreOptions> options, TimeProvide
     public IGatewayStore Store => store ?? throw new InvalidOperationException("The gateway store opens when the host starts; it is not open yet.");
 
     public async Task StartAsync(CancellationToken cancellationToken) =>
-        store = await GatewayStore.OpenAsync(options.Value, protection ?? Protection.FieldProtection.None, time, logger, cancellationToken);
+        store = await GatewayStore.OpenAsync(options.Value, protection ?? Protection.FieldProtection.None, time, logger, subjects, cancellationToken);
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 

@@ -107,6 +107,31 @@ public sealed class AuditApiTests : IDisposable
     }
 
     [Fact]
+    public async Task AMessagesOwnEntriesNameItsCaseSoASearchByCaseFindsThemWithTheReads()
+    {
+        var message = (await gateway.Client.SubmitMessageAsync(new SubmitMessageRequest
+        {
+            RequestId = "req-case-1",
+            RecipientNode = NodeDirectory.Yunnan,
+            MessageType = "verification.request",
+            Payload = ByteString.CopyFromUtf8("{}"),
+            CaseReference = CaseReference,
+        })).Message;
+        await gateway.Services.GetRequiredService<AuditTrail>().ReadAsync(Officer, null, CaseReference);
+        var inbound = await gateway.RecordInboundAsync(Encoding.UTF8.GetBytes("{}"));
+
+        var byCase = await Client.ListAuditEntriesAsync(new ListAuditEntriesRequest { CaseReference = CaseReference });
+        var otherCase = await Client.ListAuditEntriesAsync(new ListAuditEntriesRequest { CaseReference = "YN-2026-0107" });
+
+        // Published too, once the dispatcher has sent it (the in-memory bus has no partner to receipt it).
+        Assert.Equal(["Submitted", "Sealed", "Read"], byCase.AuditEntries.Select(e => e.EventType).Where(t => t != "Published"));
+        Assert.All(byCase.AuditEntries.Where(e => e.EventType != "Read"), e => Assert.Equal(message.EnvelopeId, e.EnvelopeId));
+        Assert.All(byCase.AuditEntries, e => Assert.Equal(byCase.CaseSubject, e.Subject));
+        Assert.Equal(["Received", "Verified", "Stored"], otherCase.AuditEntries.Select(e => e.EventType));
+        Assert.All(otherCase.AuditEntries, e => Assert.Equal(inbound.EnvelopeId.ToString("D"), e.EnvelopeId));
+    }
+
+    [Fact]
     public async Task AnEntryComesWithItsLeafAndItsInclusionProofChecksAgainstASignedCheckpoint()
     {
         var seq = await gateway.Services.GetRequiredService<AuditTrail>().ReadAsync(Officer, null, CaseReference);

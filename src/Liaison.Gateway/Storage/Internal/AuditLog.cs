@@ -18,7 +18,8 @@ namespace Liaison.Gateway.Storage.Internal;
 /// gaps; the primary keys make a second writer fail rather than fork the log.
 /// Not thread-safe: owned by the single writer.
 /// </summary>
-internal sealed class AuditLog(TimeProvider time)
+/// <param name="subjects">Names the case of a message's entries; null to name none.</param>
+internal sealed class AuditLog(TimeProvider time, IAuditSubjects? subjects = null)
 {
     private const int BackfillPage = 1000;
 
@@ -110,7 +111,17 @@ internal sealed class AuditLog(TimeProvider time)
         AppendAsync(type, message, detail, Auditing.AuditActors.Node, cancellationToken);
 
     public Task AppendAsync(AuditEventType type, MessageRecord message, string detail, string actor, CancellationToken cancellationToken) =>
-        AppendAsync(type, message.EnvelopeId, message.PeerNode, ReasonCodes.Of(message.RejectionReason), detail, actor, cancellationToken);
+        AppendAsync(type, message.EnvelopeId, message.PeerNode, message.CaseReference, ReasonCodes.Of(message.RejectionReason), detail, actor, cancellationToken);
+
+    /// <summary>Appends an entry about a message of the case <paramref name="caseReference"/>, which it names by its subject only.</summary>
+    public Task AppendAsync(AuditEventType type, Guid envelopeId, string peerNode, string caseReference, string reasonCode, string detail, string actor, CancellationToken cancellationToken) =>
+        AppendAsync(new AuditEventRecord(type, actor, detail)
+        {
+            EnvelopeId = envelopeId,
+            PeerNode = peerNode,
+            ReasonCode = reasonCode,
+            Subject = subjects is null || caseReference.Length == 0 ? "" : subjects.ForCase(caseReference),
+        }, cancellationToken);
 
     /// <summary>Appends <paramref name="record"/> as the next entry, in format 2.</summary>
     /// <returns>The entry's seq (its leaf index + 1), assigned for good once the transaction commits.</returns>

@@ -33,14 +33,14 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     // The writer's connection and its prepared commands; null until the first write, and after a failed one.
     private StatementCache? statements;
 
-    public GroupCommitWriter(SqlDialect dialect, TimeProvider time, StoreOptions options, ILogger logger, Protection.FieldProtection? protection = null)
+    public GroupCommitWriter(SqlDialect dialect, TimeProvider time, StoreOptions options, ILogger logger, Protection.FieldProtection? protection = null, IAuditSubjects? subjects = null)
     {
         this.protection = protection;
         this.dialect = dialect;
         this.time = time;
         this.options = options;
         this.logger = logger;
-        audit = new AuditLog(time);
+        audit = new AuditLog(time, subjects);
         loop = Task.Run(RunAsync);
     }
 

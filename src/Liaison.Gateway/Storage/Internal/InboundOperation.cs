@@ -26,7 +26,7 @@ internal static class InboundOperation
                 await OutboxTable.InsertAsync(session, existing.EnvelopeId, existing.PeerNode, OutboxKind.Receipt, existing.ReceiptBytes!.Value, context.Now, cancellationToken);
             }
 
-            await context.Audit.AppendAsync(AuditEventType.Duplicate, existing.EnvelopeId, existing.PeerNode, ReasonCodes.Of(existing.RejectionReason),
+            await context.Audit.AppendAsync(AuditEventType.Duplicate, existing.EnvelopeId, existing.PeerNode, existing.CaseReference, ReasonCodes.Of(existing.RejectionReason),
                 resend ? $"envelope already {existing.State}; nothing stored again; the original receipt queued again" : $"envelope already {existing.State}; nothing stored again",
                 existing.PeerNode, cancellationToken);
             return new RecordResult(existing, IsDuplicate: true) { ReceiptQueued = resend };
@@ -70,11 +70,11 @@ internal static class InboundOperation
         }
 
         var audit = context.Audit;
-        await audit.AppendAsync(AuditEventType.Received, message.EnvelopeId, message.PeerNode, "",
+        await audit.AppendAsync(AuditEventType.Received, message.EnvelopeId, message.PeerNode, message.CaseReference, "",
             supersedes ? $"sequence {message.Sequence}; an authentic copy of an envelope id refused before" : $"sequence {message.Sequence}", message.PeerNode, cancellationToken);
         if (record.IsAccepted)
         {
-            await audit.AppendAsync(AuditEventType.Verified, message.EnvelopeId, message.PeerNode, "", "every check passed", message.PeerNode, cancellationToken);
+            await audit.AppendAsync(AuditEventType.Verified, message.EnvelopeId, message.PeerNode, message.CaseReference, "", "every check passed", message.PeerNode, cancellationToken);
             await audit.AppendAsync(AuditEventType.Stored, message, ReceiptNote(receipt is not null || signLater is not null), message.PeerNode, cancellationToken);
         }
         else

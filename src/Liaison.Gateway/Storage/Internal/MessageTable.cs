@@ -97,18 +97,18 @@ internal static class MessageTable
         return moved;
     }
 
-    /// <summary>The state, reason and partner of each of <paramref name="envelopeIds"/> that is stored, without reading the rest of the rows.</summary>
-    public static async Task<Dictionary<Guid, (MessageState State, RejectionReason Reason, string PeerNode)>> StatesAsync(StoreSession session, IReadOnlyList<Guid> envelopeIds, CancellationToken cancellationToken)
+    /// <summary>The state, reason, partner and case of each of <paramref name="envelopeIds"/> that is stored, without reading the rest of the rows.</summary>
+    public static async Task<Dictionary<Guid, (MessageState State, RejectionReason Reason, string PeerNode, string CaseReference)>> StatesAsync(StoreSession session, IReadOnlyList<Guid> envelopeIds, CancellationToken cancellationToken)
     {
-        var states = new Dictionary<Guid, (MessageState, RejectionReason, string)>(envelopeIds.Count);
+        var states = new Dictionary<Guid, (MessageState, RejectionReason, string, string)>(envelopeIds.Count);
         await InList.ForEachChunkAsync(
             envelopeIds,
-            "SELECT envelope_id, state, rejection_reason, peer_node FROM messages WHERE envelope_id IN ({keys})",
+            "SELECT envelope_id, state, rejection_reason, peer_node, case_reference FROM messages WHERE envelope_id IN ({keys})",
             id => session.Dialect.ToDb(id),
             async (sql, parameters) =>
             {
                 foreach (var (id, state) in await session.QueryAsync(
-                    sql, r => (session.Dialect.ReadGuid(r, 0), (Enum.Parse<MessageState>(r.GetString(1)), (RejectionReason)r.GetInt32(2), r.GetString(3))), cancellationToken, parameters))
+                    sql, r => (session.Dialect.ReadGuid(r, 0), (Enum.Parse<MessageState>(r.GetString(1)), (RejectionReason)r.GetInt32(2), r.GetString(3), r.GetString(4))), cancellationToken, parameters))
                 {
                     states[id] = state;
                 }

@@ -31,11 +31,11 @@ internal static class OutboxOperations
                 continue;
             }
 
-            var (state, reason, peer) = before.TryGetValue(item.EnvelopeId, out var found) ? found : throw new MessageNotFoundException(item.EnvelopeId);
+            var (state, reason, peer, caseReference) = before.TryGetValue(item.EnvelopeId, out var found) ? found : throw new MessageNotFoundException(item.EnvelopeId);
             var after = state == MessageState.Sealed ? MessageState.Published : state;
             // Seen once: a second row of the same envelope in this batch finds it published already.
-            before[item.EnvelopeId] = (after, reason, peer);
-            await context.Audit.AppendAsync(AuditEventType.Published, item.EnvelopeId, peer, ReasonCodes.Of(reason), $"envelope published, {state} -> {after}", cancellationToken);
+            before[item.EnvelopeId] = (after, reason, peer, caseReference);
+            await context.Audit.AppendAsync(AuditEventType.Published, item.EnvelopeId, peer, caseReference, ReasonCodes.Of(reason), $"envelope published, {state} -> {after}", Auditing.AuditActors.Node, cancellationToken);
         }
 
         return removed.Count;

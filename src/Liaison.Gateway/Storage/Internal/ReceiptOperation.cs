@@ -12,7 +12,7 @@ internal static class ReceiptOperation
         var target = status == ReceiptStatus.Accepted ? MessageState.Delivered : MessageState.Rejected;
         if (message.Direction == MessageDirection.Outbound && message.State is MessageState.Delivered or MessageState.Rejected)
         {
-            await context.Audit.AppendAsync(AuditEventType.Duplicate, message.EnvelopeId, message.PeerNode, ReasonCodes.Of(reason),
+            await context.Audit.AppendAsync(AuditEventType.Duplicate, message.EnvelopeId, message.PeerNode, message.CaseReference, ReasonCodes.Of(reason),
                 $"another receipt ({status}) for a message already {message.State}; nothing changed", message.PeerNode, cancellationToken);
             return new RecordResult(message, IsDuplicate: true);
         }
