@@ -12,12 +12,13 @@ internal sealed class MessageListCommand : Command
     private readonly GatewayConnection gateway = new();
     private readonly Option<int> pageSize = CliOptions.Number("--page-size", "At most this many messages.", "count", 50, 1, 100);
     private readonly Option<string> pageToken = new("--page-token") { Description = "Continue after a previous page: the token it printed.", HelpName = "token" };
+    private readonly Option<bool> includeWitnessing = new("--include-witnessing") { Description = "Also list the gateways' own cross-witnessing messages (audit.checkpoint, audit.cosignature)." };
 
     public MessageListCommand(CliContext context)
         : base("list", "List received messages in arrival order, one line each: envelope id, state, sender, type, case reference, size.")
     {
         this.context = context;
-        this.AddOptions([.. gateway.All, pageSize, pageToken]);
+        this.AddOptions([.. gateway.All, pageSize, pageToken, includeWitnessing]);
         SetAction(ExecuteAsync);
     }
 
@@ -26,7 +27,12 @@ internal sealed class MessageListCommand : Command
         var (channel, client) = gateway.Connect(parse);
         using (channel)
         {
-            var request = new ListInboxMessagesRequest { PageSize = parse.GetValue(pageSize), PageToken = parse.GetValue(pageToken) ?? "" };
+            var request = new ListInboxMessagesRequest
+            {
+                PageSize = parse.GetValue(pageSize),
+                PageToken = parse.GetValue(pageToken) ?? "",
+                IncludeWitnessing = parse.GetValue(includeWitnessing),
+            };
             var response = await client.ListInboxMessagesAsync(request, cancellationToken: cancellationToken);
             context.Out.WriteLine($"{Display.Count(response.Messages.Count, "message")} in the inbox page:");
             foreach (var received in response.Messages)

@@ -48,7 +48,9 @@ public sealed class GatewayApi(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var page = await store.ListInboxAsync(new InboxQuery(PageSizes.Resolve(request.PageSize), request.PageToken), context.CancellationToken);
+        var page = await store.ListInboxAsync(
+            new InboxQuery(PageSizes.Resolve(request.PageSize), request.PageToken) { ExcludedTypePrefix = request.IncludeWitnessing ? null : Witnessing.WitnessingMessageTypes.Prefix },
+            context.CancellationToken);
         var response = new ListInboxMessagesResponse { NextPageToken = page.NextPageToken };
         response.Messages.AddRange(page.Messages.Select(MessageMapper.ToMessage));
         return response;
@@ -56,6 +58,7 @@ public sealed class GatewayApi(
 
     public override async Task StreamInboxMessages(StreamInboxMessagesRequest request, IServerStreamWriter<StreamInboxMessagesResponse> responseStream, ServerCallContext context)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
         using var subscription = inbox.Subscribe();
@@ -68,6 +71,11 @@ public sealed class GatewayApi(
         {
             await foreach (var message in subscription.ReadAllAsync(context.CancellationToken))
             {
+                if (!request.IncludeWitnessing && message.MessageType.StartsWith(Witnessing.WitnessingMessageTypes.Prefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 await responseStream.WriteAsync(new StreamInboxMessagesResponse { Message = MessageMapper.ToMessage(message) }, context.CancellationToken);
             }
         }

@@ -223,7 +223,7 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
             async s =>
             {
                 // One row more than asked says whether another page follows.
-                var rows = await MessageTable.ListInboundAsync(s, protection, after, query.PeerNode, query.State, query.PageSize + 1, cancellationToken);
+                var rows = await MessageTable.ListInboundAsync(s, protection, after, query.PeerNode, query.State, query.PageSize + 1, cancellationToken, query.ExcludedTypePrefix);
                 var page = rows.Take(query.PageSize).ToList();
                 var next = rows.Count > query.PageSize ? PageToken.Encode(page[^1].Arrival) : "";
                 return new InboxPage(page.ConvertAll(r => r.Message), next);

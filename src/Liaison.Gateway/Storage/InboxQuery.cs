@@ -16,4 +16,7 @@ public sealed record InboxQuery(int PageSize, string PageToken = "")
 
     /// <summary>Only messages in this state (e.g. <see cref="MessageState.Stored"/>), when set.</summary>
     public MessageState? State { get; init; }
+
+    /// <summary>Leaves out messages whose type starts with this, when set (the gateways' own <c>audit.</c> traffic).</summary>
+    public string? ExcludedTypePrefix { get; init; }
 }

@@ -6,6 +6,9 @@ namespace Liaison.Gateway.Witnessing;
 /// </summary>
 public static class WitnessingMessageTypes
 {
+    /// <summary>What both types start with: the inbox of the API leaves them out unless asked (they are the gateways' own traffic).</summary>
+    public const string Prefix = "audit.";
+
     /// <summary>A node asks its partner to cosign its latest checkpoint (liaison.audit.v1.CheckpointForWitness).</summary>
     public const string Checkpoint = "audit.checkpoint";
 

@@ -77,10 +77,10 @@ public sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settings
     /// An envelope from Yunnan arrives as the consumer handles it: opened by this node's
     /// opener, recorded in the store, then announced to the inbox streams.
     /// </summary>
-    public async Task<MessageRecord> RecordInboundAsync(byte[] payload)
+    public async Task<MessageRecord> RecordInboundAsync(byte[] payload, string messageType = "verification.request")
     {
         var envelope = NodeDirectory.YunnanSealer(TimeProvider.System).Seal(
-            new SealRequest(NodeDirectory.LaoCai, "verification.request", payload) { CaseReference = "YN-2026-0107", Sequence = (ulong)Interlocked.Increment(ref sequence) });
+            new SealRequest(NodeDirectory.LaoCai, messageType, payload) { CaseReference = "YN-2026-0107", Sequence = (ulong)Interlocked.Increment(ref sequence) });
         var opened = Node.Opener.Open(envelope.Bytes);
         Assert.True(InboundRecord.TryFrom(opened, envelope.Bytes, out var record));
         var result = await Store.RecordInboundAsync(record, null);

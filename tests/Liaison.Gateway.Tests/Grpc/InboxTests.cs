@@ -66,6 +66,30 @@ public sealed class InboxTests : IDisposable
     }
 
     [Fact]
+    public async Task TheGatewaysOwnWitnessingMessagesAreLeftOutOfTheInboxUnlessAskedFor()
+    {
+        var before = await gateway.RecordInboundAsync([1]);
+        var witnessing = await gateway.RecordInboundAsync([2], Liaison.Gateway.Witnessing.WitnessingMessageTypes.Checkpoint);
+        var after = await gateway.RecordInboundAsync([3]);
+
+        var listed = await gateway.Client.ListInboxMessagesAsync(new ListInboxMessagesRequest { PageSize = 1 });
+        var rest = await gateway.Client.ListInboxMessagesAsync(new ListInboxMessagesRequest { PageToken = listed.NextPageToken });
+        var everything = await gateway.Client.ListInboxMessagesAsync(new ListInboxMessagesRequest { IncludeWitnessing = true });
+
+        Assert.Equal([before.EnvelopeId.ToString("D")], listed.Messages.Select(m => m.EnvelopeId));
+        Assert.Equal([after.EnvelopeId.ToString("D")], rest.Messages.Select(m => m.EnvelopeId));
+        Assert.Equal(new[] { before, witnessing, after }.Select(m => m.EnvelopeId.ToString("D")), everything.Messages.Select(m => m.EnvelopeId));
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var call = gateway.Client.StreamInboxMessages(new StreamInboxMessagesRequest(), cancellationToken: deadline.Token);
+        await call.ResponseHeadersAsync;
+        await gateway.RecordInboundAsync([4], Liaison.Gateway.Witnessing.WitnessingMessageTypes.Cosignature);
+        var next = await gateway.RecordInboundAsync([5]);
+        Assert.True(await call.ResponseStream.MoveNext(deadline.Token));
+        Assert.Equal(next.EnvelopeId.ToString("D"), call.ResponseStream.Current.Message.EnvelopeId);
+    }
+
+    [Fact]
     public async Task FetchReturnsTheDecryptedPayloadOfAReceivedMessage()
     {
         var payload = "synthetic verification request"u8.ToArray();

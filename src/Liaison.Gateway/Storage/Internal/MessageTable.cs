@@ -127,7 +127,7 @@ internal static class MessageTable
 
     /// <summary>Inbound messages after <paramref name="afterArrival"/>, in arrival order, with each one's arrival number.</summary>
     /// <remarks>Messages of an erased case come without their personal data: the listing goes on.</remarks>
-    public static async Task<List<(long Arrival, MessageRecord Message)>> ListInboundAsync(StoreSession session, FieldProtection protection, long afterArrival, string? peerNode, MessageState? state, int limit, CancellationToken cancellationToken)
+    public static async Task<List<(long Arrival, MessageRecord Message)>> ListInboundAsync(StoreSession session, FieldProtection protection, long afterArrival, string? peerNode, MessageState? state, int limit, CancellationToken cancellationToken, string? excludedTypePrefix = null)
     {
         // Filters are added only when used: PostgreSQL cannot type an
         // "@p IS NULL OR column = @p" parameter that is null.
@@ -143,6 +143,14 @@ internal static class MessageTable
         {
             filters += " AND state = @state";
             parameters.Add(("state", state.Value.ToString()));
+        }
+
+        if (excludedTypePrefix is { Length: > 0 })
+        {
+            // substr rather than LIKE, whose _ and % a prefix could hold; the same in SQLite and PostgreSQL.
+            filters += " AND substr(message_type, 1, @excluded_length) <> @excluded";
+            parameters.Add(("excluded_length", excludedTypePrefix.Length));
+            parameters.Add(("excluded", excludedTypePrefix));
         }
 
         var rows = await session.QueryAsync(
