@@ -58,7 +58,7 @@ internal static class ExchangeBenchmarks
             Sequence = 1,
         }).Bytes;
 
-        var floors = new List<PhaseResult>();
+        var floors = new List<FloorPhase>();
         var gateways = new List<GatewayPhase>();
         for (var round = 1; round <= settings.Rounds; round++)
         {
@@ -80,15 +80,17 @@ internal static class ExchangeBenchmarks
         return Encoding.ASCII.GetBytes(prefix + new string('x', Math.Max(0, bytes - prefix.Length - Suffix.Length)) + Suffix);
     }
 
-    private static async Task<PhaseResult> FloorAsync(BrokerLink link, ExchangeSettings settings, byte[] envelope, TextWriter progress)
+    private static async Task<FloorPhase> FloorAsync(BrokerLink link, ExchangeSettings settings, byte[] envelope, TextWriter progress)
     {
         await LiaisonTopology.PurgeAsync(link);
         using var probe = new LoadProbe(settings.InFlight);
         await using var floor = await FloorRun.StartAsync(link, probe);
         await probe.RunAsync("floor warm-up", settings.WarmUp, _ => floor.SendAsync(envelope), ExchangeSettings.PhaseTimeout);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var result = await probe.RunAsync("MassTransit floor", settings.Messages, _ => floor.SendAsync(envelope), ExchangeSettings.PhaseTimeout);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         progress.WriteLine(Invariant($"  floor:   {result.MessagesPerSecond,8:F0} msg/s, p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms"));
-        return result;
+        return new FloorPhase(result, cpu);
     }
 
     private static async Task<GatewayPhase> GatewayAsync(BrokerLink link, EnvelopeExchange exchange, ExchangeSettings settings, int round, TextWriter progress)
@@ -116,13 +118,16 @@ internal static class ExchangeBenchmarks
     }
 }
 
+/// <summary>A floor phase with the process's CPU time (its bus's sends and consumes; the brokers are other processes).</summary>
+internal sealed record FloorPhase(PhaseResult Result, TimeSpan ProcessCpu);
+
 /// <summary>A gateway phase with its counters: write transactions per side and the process's CPU time.</summary>
 internal sealed record GatewayPhase(PhaseResult Result, long LaoCaiCommits, long YunnanCommits, TimeSpan ProcessCpu, IReadOnlyList<(string Stage, double P50Ms, double P99Ms)> Stages);
 
 /// <summary>The exchange run's report: environment, the table, the counters, then the key=value lines, the ratio last.</summary>
 internal static class ExchangeReport
 {
-    public static void Write(TextWriter output, ExchangeSettings settings, int envelopeBytes, IReadOnlyList<PhaseResult> floors, IReadOnlyList<GatewayPhase> gateways)
+    public static void Write(TextWriter output, ExchangeSettings settings, int envelopeBytes, IReadOnlyList<FloorPhase> floorPhases, IReadOnlyList<GatewayPhase> gateways)
     {
         var optimized = typeof(ExchangeReport).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
         output.WriteLine();
@@ -137,6 +142,7 @@ internal static class ExchangeReport
         output.WriteLine("  floor       MassTransit send (persistent, mandatory, publisher confirm) -> plain consumer on B; same bytes, no crypto, no store");
         output.WriteLine();
 
+        var floors = floorPhases.Select(f => f.Result).ToList();
         var table = new TextTable(("Path", false), ("Round", true), ("Messages", true), ("msg/s", true), ("p50 ms", true), ("p99 ms", true));
         for (var i = 0; i < floors.Count; i++)
         {
@@ -159,6 +165,8 @@ internal static class ExchangeReport
         output.WriteLine(Invariant($"  Lao Cai store: {counters.LaoCaiCommits} write transactions ({PerCommit(gateway.Messages, counters.LaoCaiCommits)} messages each; a message is 2 writes + its share of claims and confirms)"));
         output.WriteLine(Invariant($"  Yunnan store:  {counters.YunnanCommits} write transactions ({PerCommit(gateway.Messages, counters.YunnanCommits)} messages each; a message is 1 write + its share of claims and confirms)"));
         output.WriteLine(Invariant($"  process CPU:   {counters.ProcessCpu.TotalSeconds:F1} s over {gateway.Elapsed.TotalSeconds:F1} s wall ({counters.ProcessCpu.TotalMilliseconds * 1000 / gateway.Messages:F0} us per message, both gateways)"));
+        var floorCpu = floorPhases.Single(f => f.Result == floor).ProcessCpu;
+        output.WriteLine(Invariant($"  floor CPU:     {floorCpu.TotalSeconds:F1} s over {floor.Elapsed.TotalSeconds:F1} s wall ({floorCpu.TotalMilliseconds * 1000 / floor.Messages:F0} us per message, its bus's send and consume; brokers not counted)"));
         output.WriteLine();
         output.WriteLine("Gateway stages (median round; from the audit trails' append times, ms resolution):");
         var stages = new TextTable(("Stage", false), ("p50 ms", true), ("p99 ms", true));
@@ -179,7 +187,7 @@ internal static class ExchangeReport
     private static void Row(TextTable table, PhaseResult result, int round) =>
         table.Add(result.Name, Invariant($"{round}"), Invariant($"{result.Messages}"), Rate(result), Ms(result.P50Ms), Ms(result.P99Ms));
 
-    private static PhaseResult Median(IReadOnlyList<PhaseResult> results) => results.OrderBy(r => r.MessagesPerSecond).ElementAt(results.Count / 2);
+    private static PhaseResult Median(List<PhaseResult> results) => results.OrderBy(r => r.MessagesPerSecond).ElementAt(results.Count / 2);
 
     private static string Rate(PhaseResult result) => Invariant($"{result.MessagesPerSecond:F0}");
 
