@@ -21,7 +21,7 @@ public sealed class AttachmentApi(GatewayNode node, MessageSubmitter submitter, 
         ArgumentNullException.ThrowIfNull(requestStream);
         ArgumentNullException.ThrowIfNull(context);
         var caller = Caller.Of(context);
-        var attachment = await new AttachmentUploader(node, submitter, logger).UploadAsync(requestStream, context.CancellationToken);
+        var attachment = await new AttachmentUploader(node, submitter, logger, Auditing.AuditActors.Of(caller)).UploadAsync(requestStream, context.CancellationToken);
         // A new attachment adds only the uploader's own bytes; a new case it names becomes the uploader's unit's.
         await access.RecordOpenedAsync(caller, CaseKey.Of(node.NodeId, Storage.MessageDirection.Outbound, attachment.PeerNode, attachment.CaseReference, attachment.AttachmentId, Guid.Empty), context.CancellationToken);
         return new UploadAttachmentResponse { Attachment = attachment };

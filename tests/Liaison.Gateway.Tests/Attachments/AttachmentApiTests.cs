@@ -71,7 +71,13 @@ public sealed class AttachmentApiTests(GatewayFixture fixture) : IClassFixture<G
 
         Assert.Equal(first, again);
         Assert.Equal((3u, 150_000UL, AttachmentState.Sending, Gateway.V1.MessageDirection.Outbound), (first.ChunkCount, first.SizeBytes, first.State, first.Direction));
-        Assert.Equal(4, (await fixture.Gateway.Store.ListByCorrelationAsync(StoredDirection.Outbound, first.AttachmentId, null, 10)).Count);
+        var envelopes = await fixture.Gateway.Store.ListByCorrelationAsync(StoredDirection.Outbound, first.AttachmentId, null, 10);
+        Assert.Equal(4, envelopes.Count);
+
+        // Sealed as the uploader, not as the node: the audit says who sent the photo.
+        var submitted = (await fixture.Gateway.Store.ReadAuditAsync(1, 10_000)).Where(e => e.EventType == Gateway.Storage.AuditEventType.Submitted && envelopes.Any(m => m.EnvelopeId == e.EnvelopeId)).ToList();
+        Assert.Equal(4, submitted.Count);
+        Assert.All(submitted, e => Assert.Equal(FaultTests.TestClientAuthority.Supervisor.SubjectId, e.Actor));
         var status = (await Client.GetAttachmentAsync(new GetAttachmentRequest { Name = first.Name })).Attachment;
         Assert.Equal((3u, 0u, AttachmentState.Sending, NodeDirectory.Yunnan), (status.ChunkCount, status.ChunksDelivered, status.State, status.PeerNode));
         AttachmentAssert.Refused(await Assert.ThrowsAsync<RpcException>(() => AttachmentTransfer.DownloadAsync(Client, first.Name)), StatusCode.FailedPrecondition, "PAYLOAD_UNAVAILABLE");

@@ -16,7 +16,8 @@ namespace Liaison.Gateway.Attachments.Internal;
 /// committed (so their per-link sequence numbers follow their indexes); the manifest only once
 /// the whole upload matches its declared size and SHA-256. One instance serves one call.
 /// </summary>
-internal sealed class AttachmentUploader(GatewayNode node, MessageSubmitter submitter, ILogger logger)
+/// <param name="actor">Who uploads (the caller's subject id): the actor of the envelopes' audit entries.</param>
+internal sealed class AttachmentUploader(GatewayNode node, MessageSubmitter submitter, ILogger logger, string actor)
 {
     private int replays;
     private uint delivered;
@@ -144,7 +145,7 @@ internal sealed class AttachmentUploader(GatewayNode node, MessageSubmitter subm
     /// <summary>Seals and commits one envelope; a retried upload finds the envelopes it already committed (replays).</summary>
     private async Task<StoredState> SubmitAsync(SubmitRequest request, CancellationToken cancellationToken)
     {
-        var result = await submitter.SubmitAsync(request, cancellationToken);
+        var result = await submitter.SubmitAsync(request with { Actor = actor }, cancellationToken);
         if (result.IsReplay)
         {
             replays++;
