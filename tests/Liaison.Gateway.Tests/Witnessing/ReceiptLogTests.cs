@@ -98,6 +98,42 @@ public sealed class ReceiptLogTests
         Assert.NotNull(await pair.LaoCai.Store.GetReceiptLogPositionAsync(id));
     }
 
+    [Fact]
+    public async Task InAFrameOfReceiptsEachIsJudgedOnItsOwnTheValidOneRecordedTheForgedOnesRefused()
+    {
+        await using var pair = await WitnessingPair.StartAsync(Suite.InternationalV1);
+        await pair.Link.StopAsync(CancellationToken.None);
+        var sent = await pair.LaoCai.Submitter.SubmitAsync(Request("framed-receipts"));
+        var id = sent.Message.EnvelopeId;
+        var envelope = (await Polling.UntilAsync(
+            () => pair.LaoCai.Store.GetAsync(id), m => m is { State: MessageState.Published }, WitnessingPair.Deadline, "the message published"))!.EnvelopeBytes.ToArray();
+        var header = EnvelopeHeader.Parser.ParseFrom(SealedEnvelope.Parser.ParseFrom(envelope).Header);
+        var yunnanReceipts = new ReceiptSigner(pair.Agreement.Agreement, pair.Agreement.Yunnan, TimeProvider.System);
+        var yunnanOrigin = AuditLogOrigin.For(TestParties.Yunnan);
+        var root = MerkleHash.FromBytes(System.Security.Cryptography.SHA256.HashData("a log"u8));
+        var yunnanKey = CheckpointIssuer.SigningIdentity(pair.Agreement.Agreement, pair.Agreement.Yunnan, TimeProvider.System).Signer;
+        var laoCaiKey = CheckpointIssuer.SigningIdentity(pair.Agreement.Agreement, pair.Agreement.LaoCai, TimeProvider.System).Signer;
+        byte[] Receipt(LogPosition position) => yunnanReceipts.Sign(envelope, header, RejectionReason.Unspecified, position);
+
+        var inbound = await pair.LaoCai.Bus.GetSendEndpoint(new Uri("queue:" + GatewayQueues.Inbound));
+        await inbound.Send(new ReceiptsTransferred(
+        [
+            Receipt(new LogPosition { LeafIndex = 3, Checkpoint = SignedCheckpoint.Sign(new Checkpoint(yunnanOrigin, 10, root), laoCaiKey).ToString() }),
+            Receipt(new LogPosition { LeafIndex = 3, Checkpoint = SignedCheckpoint.Sign(new Checkpoint(yunnanOrigin, 10, root), yunnanKey).ToString() }),
+            Receipt(new LogPosition { LeafIndex = 3, Checkpoint = "not a note" }),
+        ]));
+
+        var refusals = await Polling.UntilAsync(
+            async () => (await AuditAsync(pair.LaoCai)).Where(e => e.EventType == AuditEventType.ReceiptRefused).ToList(),
+            r => r.Count == 2,
+            WitnessingPair.Deadline,
+            "both forged receipts of the frame refused");
+        Assert.All(refusals, r => Assert.Equal("REJECTION_REASON_BAD_CHECKPOINT", r.ReasonCode));
+        var delivered = await Polling.UntilAsync(() => pair.LaoCai.Store.GetAsync(id), m => m!.State == MessageState.Delivered, WitnessingPair.Deadline, "the message delivered by the frame's valid receipt");
+        Assert.Equal((TestParties.Yunnan, 3L, 10L), await pair.LaoCai.Store.GetReceiptLogPositionAsync(id) is { } kept ? (kept.LogNode, kept.LeafIndex, kept.TreeSize) : default);
+        Assert.NotNull(delivered!.ReceiptBytes);
+    }
+
     private static MerkleHash LeafHash(AuditEntry entry) =>
         Rfc6962.HashLeaf(Storage.Internal.AuditHashing.Canonical(new Storage.Internal.AuditRow(
             entry.Seq, Storage.Internal.DbValues.Millis(entry.RecordedAt), entry.EventType.ToString(), entry.EnvelopeId, entry.PeerNode, entry.ReasonCode,
