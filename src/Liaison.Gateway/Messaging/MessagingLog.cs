@@ -38,6 +38,9 @@ internal static partial class MessagingLog
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Receipt refused ({ReasonCode}): {Detail}")]
     public static partial void ReceiptRefused(this ILogger logger, string reasonCode, string detail);
 
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Critical, Message = "SPLIT VIEW: a receipt from {PeerNode} carries a checkpoint of its audit log of size {TreeSize} with root {ReceiptRoot}, but this node cosigned root {WitnessedRoot} at that size; keep both stores and tell the partner's operators")]
+    public static partial void ReceiptCheckpointSplitView(this ILogger logger, string peerNode, long treeSize, string receiptRoot, string witnessedRoot);
+
     [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Published {Published} outbox items; {Failed} failed and were rescheduled")]
     public static partial void OutboxBatchPublished(this ILogger logger, int published, int failed);
 

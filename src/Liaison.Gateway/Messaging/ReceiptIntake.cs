@@ -1,3 +1,4 @@
+using Liaison.Audit.Checkpoints;
 using Liaison.Envelope.V1;
 using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Storage;
@@ -23,6 +24,9 @@ public sealed class ReceiptIntake(
 {
     private readonly VerifiedCheckpoints verifiedCheckpoints = new();
 
+    // Checkpoints already compared with the ones this node cosigned: a batch's receipts share one.
+    private readonly VerifiedCheckpoints comparedCheckpoints = new();
+
     /// <summary>Verifies and records one receipt as it came off the queue.</summary>
     /// <exception cref="ReceiptRejectedException">The receipt was refused (audited first).</exception>
     public async Task ReceiveAsync(byte[] bytes, CancellationToken cancellationToken)
@@ -47,6 +51,11 @@ public sealed class ReceiptIntake(
         var body = check.Receipt!;
         var receiverLog = ReceiptLogCheck.Verify(node.Agreement, body, out var problem, verifiedCheckpoints)
             ?? throw await RefuseAsync(envelopeId, sent.PeerNode, RejectionReason.BadCheckpoint, problem, cancellationToken);
+        if (await SplitViewAsync(receiverLog, cancellationToken) is { } splitView)
+        {
+            throw await RefuseAsync(envelopeId, sent.PeerNode, RejectionReason.BadCheckpoint, splitView, cancellationToken);
+        }
+
         var result = await store.RecordReceiptAsync(envelopeId, bytes, body.Status, body.RejectionReason, receiverLog, time.GetUtcNow(), cancellationToken);
         if (result.IsDuplicate)
         {
@@ -56,6 +65,32 @@ public sealed class ReceiptIntake(
         {
             logger.ReceiptRecorded(sent.PeerNode, result.Message.State);
         }
+    }
+
+    /// <summary>
+    /// The receiver shows this node its log twice: in the checkpoints it sends for witnessing, and in
+    /// every receipt. Both are signed by its key; if they differ at the same size, the receiver keeps
+    /// two versions of its log (a split view), which witnessing alone would not see when the receipts
+    /// carry the other one. Checked once per checkpoint; null when consistent or not comparable.
+    /// </summary>
+    private async Task<string?> SplitViewAsync(ReceiptLogPosition position, CancellationToken cancellationToken)
+    {
+        if (comparedCheckpoints.Contains(position.LogNode, position.CheckpointNote))
+        {
+            return null;
+        }
+
+        var witnessed = await store.GetWitnessedCheckpointAsync(AuditLogOrigin.For(position.LogNode), position.TreeSize, cancellationToken);
+        var root = SignedCheckpoint.Parse(position.CheckpointNote).Checkpoint.Root;
+        if (witnessed is not null && witnessed.Root != root)
+        {
+            var (receiptRoot, witnessedRoot) = (root.ToString(), witnessed.Root.ToString());
+            logger.ReceiptCheckpointSplitView(position.LogNode, position.TreeSize, receiptRoot, witnessedRoot);
+            return $"The receipt's checkpoint of '{position.LogNode}' at size {position.TreeSize} has another root than the one this node cosigned at that size: a split view of its audit log.";
+        }
+
+        comparedCheckpoints.Add(position.LogNode, position.CheckpointNote);
+        return null;
     }
 
     /// <summary>Audits and logs the refusal; the exception it returns sends the receipt to the error queue.</summary>

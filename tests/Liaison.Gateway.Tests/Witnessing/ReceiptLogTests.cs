@@ -6,6 +6,7 @@ using Liaison.Envelope.V1;
 using Liaison.Gateway.Messaging;
 using Liaison.Gateway.Messaging.Contracts;
 using Liaison.Gateway.Storage;
+using Liaison.Gateway.Witnessing;
 using Liaison.Testing;
 using static Liaison.Gateway.Tests.Messaging.ExchangeScenario;
 
@@ -132,6 +133,48 @@ public sealed class ReceiptLogTests
         var delivered = await Polling.UntilAsync(() => pair.LaoCai.Store.GetAsync(id), m => m!.State == MessageState.Delivered, WitnessingPair.Deadline, "the message delivered by the frame's valid receipt");
         Assert.Equal((TestParties.Yunnan, 3L, 10L), await pair.LaoCai.Store.GetReceiptLogPositionAsync(id) is { } kept ? (kept.LogNode, kept.LeafIndex, kept.TreeSize) : default);
         Assert.NotNull(delivered!.ReceiptBytes);
+    }
+
+    [Fact]
+    public async Task AReceiptWhoseCheckpointDiffersFromTheOneThisNodeCosignedAtThatSizeIsRefusedAsASplitView()
+    {
+        await using var pair = await WitnessingPair.StartAsync(Suite.InternationalV1);
+        await pair.Link.StopAsync(CancellationToken.None);
+        var sent = await pair.LaoCai.Submitter.SubmitAsync(Request("split-view"));
+        var id = sent.Message.EnvelopeId;
+        var envelope = (await Polling.UntilAsync(
+            () => pair.LaoCai.Store.GetAsync(id), m => m is { State: MessageState.Published }, WitnessingPair.Deadline, "the message published"))!.EnvelopeBytes.ToArray();
+        var header = EnvelopeHeader.Parser.ParseFrom(SealedEnvelope.Parser.ParseFrom(envelope).Header);
+        var yunnanReceipts = new ReceiptSigner(pair.Agreement.Agreement, pair.Agreement.Yunnan, TimeProvider.System);
+        var yunnanOrigin = AuditLogOrigin.For(TestParties.Yunnan);
+        var yunnanKey = CheckpointIssuer.SigningIdentity(pair.Agreement.Agreement, pair.Agreement.Yunnan, TimeProvider.System).Signer;
+        var shownToTheWitness = MerkleHash.FromBytes(System.Security.Cryptography.SHA256.HashData("the log Yunnan showed its witness"u8));
+        var shownInReceipts = MerkleHash.FromBytes(System.Security.Cryptography.SHA256.HashData("another log of the same size"u8));
+
+        // Lao Cai cosigned Yunnan's log at size 10 (as its witnessing would have).
+        await pair.LaoCai.Store.RecordWitnessingAsync(new WitnessingStep(1)
+        {
+            Witnessed = new WitnessedCheckpoint(yunnanOrigin, 10, shownToTheWitness, "cosigned note", Guid.CreateVersion7(), TimeProvider.System.GetUtcNow()),
+        });
+        var inbound = await pair.LaoCai.Bus.GetSendEndpoint(new Uri("queue:" + GatewayQueues.Inbound));
+        byte[] Receipt(MerkleHash root) => yunnanReceipts.Sign(envelope, header, RejectionReason.Unspecified, new LogPosition
+        {
+            LeafIndex = 3,
+            Checkpoint = SignedCheckpoint.Sign(new Checkpoint(yunnanOrigin, 10, root), yunnanKey).ToString(),
+        });
+
+        await inbound.Send(new ReceiptTransferred(Receipt(shownInReceipts)));
+        var refusal = await Polling.UntilAsync(
+            async () => (await AuditAsync(pair.LaoCai)).SingleOrDefault(e => e.EventType == AuditEventType.ReceiptRefused),
+            r => r is not null,
+            WitnessingPair.Deadline,
+            "the receipt with the other root refused");
+        Assert.Equal(("REJECTION_REASON_BAD_CHECKPOINT", (Guid?)id), (refusal!.ReasonCode, refusal.EnvelopeId));
+        Assert.Equal(MessageState.Published, (await pair.LaoCai.Store.GetAsync(id))!.State);
+
+        // The same size with the root this node cosigned is consistent, and delivers.
+        await inbound.Send(new ReceiptTransferred(Receipt(shownToTheWitness)));
+        await UntilDeliveredAsync(pair.LaoCai, [id], WitnessingPair.Deadline);
     }
 
     private static MerkleHash LeafHash(AuditEntry entry) =>
