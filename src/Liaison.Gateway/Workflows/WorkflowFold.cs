@@ -90,19 +90,18 @@ public sealed class WorkflowFold(AgreementInForce agreement, HandoverPolicy hand
     }
 
     /// <summary>
-    /// When the step counts as taken: when this node recorded it, except for a partner's
-    /// roll-call, which is held to the agreed window at the time its author took it. That is
-    /// the time in its envelope id (a UUIDv7 the author's gateway made when it sealed the step,
-    /// and signed with the envelope); this node recorded it later by the delivery (hours, if the
-    /// link between the brokers was down), which must not turn a roll-call held in time into a
-    /// conflict on this side only. Never later than this node's own record of it.
+    /// When the step counts as taken: for this node's own steps, when it recorded them; for a
+    /// partner's, when its author took it. That is the time in its envelope id (a UUIDv7 the
+    /// author's gateway made when it sealed the step, and signed with the envelope); this node
+    /// recorded it later by the delivery (hours, if the link between the brokers was down), which
+    /// must not make the two sides judge one step differently: a roll-call held in the window, a
+    /// proposal made with enough notice, an answer given before its deadline. Never later than
+    /// this node's own record of it, so a partner's clock running fast gains it nothing.
     /// </summary>
     internal static DateTimeOffset StepTime(WorkflowStepRecord step)
     {
         var recorded = step.Message.CreatedAt;
-        if (step.Event.EventCase != WorkflowEvent.EventOneofCase.HandoverRollCall
-            || step.Message.Direction != MessageDirection.Inbound
-            || step.Message.EnvelopeId.Version != 7)
+        if (step.Message.Direction != MessageDirection.Inbound || step.Message.EnvelopeId.Version != 7)
         {
             return recorded;
         }

@@ -68,6 +68,31 @@ public sealed class WorkflowFoldTests
         Assert.Contains("is after the agreed window", Assert.Single(tooLate.Conflicts).Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void APartnersProposalIsHeldToTheNoticeAtTheTimeItsAuthorMadeItNotWhenItArrivedHere()
+    {
+        var windowStart = At.AddDays(HandoverPolicy.DefaultMinimumNoticeDays).AddHours(1);
+        // Proposed at Yunnan with an hour more than the minimum notice; the link between the brokers
+        // was down, and it reached Lao Cai two hours later, when less than the notice was left.
+        var delayed = Inbound(HandoverEvents.Propose(HandoverEvents.Plan(windowStart)), sequence: 1, At.AddHours(2), sealedAt: At);
+        // Proposed at the same later moment, and delivered at once: too short a notice.
+        var tooShort = Inbound(HandoverEvents.Propose(HandoverEvents.Plan(windowStart)), sequence: 1, At.AddHours(2));
+
+        Assert.Equal("Proposed", fold.Fold(HandoverEvents.Id, [delayed]).StateName);
+        Assert.Empty(fold.Fold(HandoverEvents.Id, [delayed]).Conflicts);
+        Assert.Single(fold.Fold(HandoverEvents.Id, [tooShort]).Conflicts);
+    }
+
+    [Fact]
+    public void APartnersClockRunningFastGainsNothing()
+    {
+        var windowStart = At.AddDays(HandoverPolicy.DefaultMinimumNoticeDays).AddHours(1);
+        // Its envelope id claims a time after it reached this node: the time it was recorded counts.
+        var fromTheFuture = Inbound(HandoverEvents.Propose(HandoverEvents.Plan(windowStart)), sequence: 1, At.AddHours(2), sealedAt: At.AddDays(1));
+
+        Assert.Equal(At.AddHours(2), WorkflowFold.StepTime(fromTheFuture));
+    }
+
     private static WorkflowStepRecord Outbound(WorkflowEvent step, ulong sequence, DateTimeOffset createdAt) =>
         Inbound(step, sequence, createdAt) with
         {
