@@ -1,5 +1,6 @@
 using Liaison.Audit.Checkpoints;
 using Liaison.Audit.Merkle;
+using Liaison.Audit.Notes;
 using Liaison.Crypto.Envelopes;
 using Liaison.Crypto.V1;
 using Liaison.Envelope.V1;
@@ -55,17 +56,9 @@ public sealed class ReceiptLogTests
     public async Task AReceiptWhoseCheckpointIsNotTheReceiversOrDoesNotCoverItsIndexIsRefusedWithBadCheckpoint()
     {
         await using var pair = await WitnessingPair.StartAsync(Suite.InternationalV1);
-        await pair.Link.StopAsync(CancellationToken.None);
-        var sent = await pair.LaoCai.Submitter.SubmitAsync(Request("forged-receipts"));
-        var id = sent.Message.EnvelopeId;
-        var envelope = (await Polling.UntilAsync(
-            () => pair.LaoCai.Store.GetAsync(id), m => m is { State: MessageState.Published }, WitnessingPair.Deadline, "the message published"))!.EnvelopeBytes.ToArray();
-        var header = EnvelopeHeader.Parser.ParseFrom(SealedEnvelope.Parser.ParseFrom(envelope).Header);
-        var yunnanReceipts = new ReceiptSigner(pair.Agreement.Agreement, pair.Agreement.Yunnan, TimeProvider.System);
-        var yunnanOrigin = AuditLogOrigin.For(TestParties.Yunnan);
+        var (id, forger) = await UnansweredAsync(pair, "forged-receipts");
+        var (yunnanOrigin, yunnanKey, laoCaiKey) = (Forger.YunnanOrigin, forger.YunnanKey, forger.LaoCaiKey);
         var root = MerkleHash.FromBytes(System.Security.Cryptography.SHA256.HashData("a log"u8));
-        var yunnanKey = CheckpointIssuer.SigningIdentity(pair.Agreement.Agreement, pair.Agreement.Yunnan, TimeProvider.System).Signer;
-        var laoCaiKey = CheckpointIssuer.SigningIdentity(pair.Agreement.Agreement, pair.Agreement.LaoCai, TimeProvider.System).Signer;
         var forgeries = new[]
         {
             // Signed by the sender's own key, not the receiver's.
@@ -81,7 +74,7 @@ public sealed class ReceiptLogTests
         var inbound = await pair.LaoCai.Bus.GetSendEndpoint(new Uri("queue:" + GatewayQueues.Inbound));
         foreach (var position in forgeries)
         {
-            await inbound.Send(new ReceiptTransferred(yunnanReceipts.Sign(envelope, header, RejectionReason.Unspecified, position)));
+            await inbound.Send(new ReceiptTransferred(forger.Receipt(position)));
         }
 
         var refusals = await Polling.UntilAsync(
@@ -103,25 +96,16 @@ public sealed class ReceiptLogTests
     public async Task InAFrameOfReceiptsEachIsJudgedOnItsOwnTheValidOneRecordedTheForgedOnesRefused()
     {
         await using var pair = await WitnessingPair.StartAsync(Suite.InternationalV1);
-        await pair.Link.StopAsync(CancellationToken.None);
-        var sent = await pair.LaoCai.Submitter.SubmitAsync(Request("framed-receipts"));
-        var id = sent.Message.EnvelopeId;
-        var envelope = (await Polling.UntilAsync(
-            () => pair.LaoCai.Store.GetAsync(id), m => m is { State: MessageState.Published }, WitnessingPair.Deadline, "the message published"))!.EnvelopeBytes.ToArray();
-        var header = EnvelopeHeader.Parser.ParseFrom(SealedEnvelope.Parser.ParseFrom(envelope).Header);
-        var yunnanReceipts = new ReceiptSigner(pair.Agreement.Agreement, pair.Agreement.Yunnan, TimeProvider.System);
-        var yunnanOrigin = AuditLogOrigin.For(TestParties.Yunnan);
+        var (id, forger) = await UnansweredAsync(pair, "framed-receipts");
+        var (yunnanOrigin, yunnanKey, laoCaiKey) = (Forger.YunnanOrigin, forger.YunnanKey, forger.LaoCaiKey);
         var root = MerkleHash.FromBytes(System.Security.Cryptography.SHA256.HashData("a log"u8));
-        var yunnanKey = CheckpointIssuer.SigningIdentity(pair.Agreement.Agreement, pair.Agreement.Yunnan, TimeProvider.System).Signer;
-        var laoCaiKey = CheckpointIssuer.SigningIdentity(pair.Agreement.Agreement, pair.Agreement.LaoCai, TimeProvider.System).Signer;
-        byte[] Receipt(LogPosition position) => yunnanReceipts.Sign(envelope, header, RejectionReason.Unspecified, position);
 
         var inbound = await pair.LaoCai.Bus.GetSendEndpoint(new Uri("queue:" + GatewayQueues.Inbound));
         await inbound.Send(new ReceiptsTransferred(
         [
-            Receipt(new LogPosition { LeafIndex = 3, Checkpoint = SignedCheckpoint.Sign(new Checkpoint(yunnanOrigin, 10, root), laoCaiKey).ToString() }),
-            Receipt(new LogPosition { LeafIndex = 3, Checkpoint = SignedCheckpoint.Sign(new Checkpoint(yunnanOrigin, 10, root), yunnanKey).ToString() }),
-            Receipt(new LogPosition { LeafIndex = 3, Checkpoint = "not a note" }),
+            forger.Receipt(new LogPosition { LeafIndex = 3, Checkpoint = SignedCheckpoint.Sign(new Checkpoint(yunnanOrigin, 10, root), laoCaiKey).ToString() }),
+            forger.Receipt(new LogPosition { LeafIndex = 3, Checkpoint = SignedCheckpoint.Sign(new Checkpoint(yunnanOrigin, 10, root), yunnanKey).ToString() }),
+            forger.Receipt(new LogPosition { LeafIndex = 3, Checkpoint = "not a note" }),
         ]));
 
         var refusals = await Polling.UntilAsync(
@@ -139,15 +123,8 @@ public sealed class ReceiptLogTests
     public async Task AReceiptWhoseCheckpointDiffersFromTheOneThisNodeCosignedAtThatSizeIsRefusedAsASplitView()
     {
         await using var pair = await WitnessingPair.StartAsync(Suite.InternationalV1);
-        await pair.Link.StopAsync(CancellationToken.None);
-        var sent = await pair.LaoCai.Submitter.SubmitAsync(Request("split-view"));
-        var id = sent.Message.EnvelopeId;
-        var envelope = (await Polling.UntilAsync(
-            () => pair.LaoCai.Store.GetAsync(id), m => m is { State: MessageState.Published }, WitnessingPair.Deadline, "the message published"))!.EnvelopeBytes.ToArray();
-        var header = EnvelopeHeader.Parser.ParseFrom(SealedEnvelope.Parser.ParseFrom(envelope).Header);
-        var yunnanReceipts = new ReceiptSigner(pair.Agreement.Agreement, pair.Agreement.Yunnan, TimeProvider.System);
-        var yunnanOrigin = AuditLogOrigin.For(TestParties.Yunnan);
-        var yunnanKey = CheckpointIssuer.SigningIdentity(pair.Agreement.Agreement, pair.Agreement.Yunnan, TimeProvider.System).Signer;
+        var (id, forger) = await UnansweredAsync(pair, "split-view");
+        var (yunnanOrigin, yunnanKey) = (Forger.YunnanOrigin, forger.YunnanKey);
         var shownToTheWitness = MerkleHash.FromBytes(System.Security.Cryptography.SHA256.HashData("the log Yunnan showed its witness"u8));
         var shownInReceipts = MerkleHash.FromBytes(System.Security.Cryptography.SHA256.HashData("another log of the same size"u8));
 
@@ -157,7 +134,7 @@ public sealed class ReceiptLogTests
             Witnessed = new WitnessedCheckpoint(yunnanOrigin, 10, shownToTheWitness, "cosigned note", Guid.CreateVersion7(), TimeProvider.System.GetUtcNow()),
         });
         var inbound = await pair.LaoCai.Bus.GetSendEndpoint(new Uri("queue:" + GatewayQueues.Inbound));
-        byte[] Receipt(MerkleHash root) => yunnanReceipts.Sign(envelope, header, RejectionReason.Unspecified, new LogPosition
+        byte[] Receipt(MerkleHash root) => forger.Receipt(new LogPosition
         {
             LeafIndex = 3,
             Checkpoint = SignedCheckpoint.Sign(new Checkpoint(yunnanOrigin, 10, root), yunnanKey).ToString(),
@@ -175,6 +152,34 @@ public sealed class ReceiptLogTests
         // The same size with the root this node cosigned is consistent, and delivers.
         await inbound.Send(new ReceiptTransferred(Receipt(shownToTheWitness)));
         await UntilDeliveredAsync(pair.LaoCai, [id], WitnessingPair.Deadline);
+    }
+
+    /// <summary>
+    /// A message Lao Cai sent (published) while the link to Yunnan is down, so that no real receipt
+    /// comes, and what it takes to forge receipts for it with Yunnan's and Lao Cai's own keys.
+    /// </summary>
+    private static async Task<(Guid Id, Forger Forger)> UnansweredAsync(WitnessingPair pair, string requestId)
+    {
+        await pair.Link.StopAsync(CancellationToken.None);
+        var id = (await pair.LaoCai.Submitter.SubmitAsync(Request(requestId))).Message.EnvelopeId;
+        var envelope = (await Polling.UntilAsync(
+            () => pair.LaoCai.Store.GetAsync(id), m => m is { State: MessageState.Published }, WitnessingPair.Deadline, "the message published"))!.EnvelopeBytes.ToArray();
+        return (id, new Forger(pair, envelope));
+    }
+
+    private sealed class Forger(WitnessingPair pair, byte[] envelope)
+    {
+        public static readonly string YunnanOrigin = AuditLogOrigin.For(TestParties.Yunnan);
+
+        private readonly EnvelopeHeader header = EnvelopeHeader.Parser.ParseFrom(SealedEnvelope.Parser.ParseFrom(envelope).Header);
+        private readonly ReceiptSigner yunnanReceipts = new(pair.Agreement.Agreement, pair.Agreement.Yunnan, TimeProvider.System);
+
+        public INoteSigner YunnanKey { get; } = CheckpointIssuer.SigningIdentity(pair.Agreement.Agreement, pair.Agreement.Yunnan, TimeProvider.System).Signer;
+
+        public INoteSigner LaoCaiKey { get; } = CheckpointIssuer.SigningIdentity(pair.Agreement.Agreement, pair.Agreement.LaoCai, TimeProvider.System).Signer;
+
+        /// <summary>An acceptance receipt signed by Yunnan's node key, naming <paramref name="position"/>.</summary>
+        public byte[] Receipt(LogPosition? position) => yunnanReceipts.Sign(envelope, header, RejectionReason.Unspecified, position);
     }
 
     private static MerkleHash LeafHash(AuditEntry entry) =>
