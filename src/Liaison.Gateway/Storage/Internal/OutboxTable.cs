@@ -10,23 +10,16 @@ internal static class OutboxTable
     private static readonly MultiRowInsert Insert = new("outbox (envelope_id, destination, kind, bytes, attempts, next_attempt_at)", 6);
 
     public static Task InsertAsync(StoreSession session, Guid envelopeId, string destination, OutboxKind kind, ReadOnlyMemory<byte> bytes, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(
-            "INSERT INTO outbox (envelope_id, destination, kind, bytes, attempts, next_attempt_at) VALUES (@envelope_id, @destination, @kind, @bytes, 0, @due)",
-            cancellationToken,
-            ("envelope_id", session.Dialect.ToDb(envelopeId)),
-            ("destination", destination),
-            ("kind", kind.ToString()),
-            ("bytes", DbValues.Blob(bytes)),
-            ("due", DbValues.Millis(dueAt)));
+        InsertManyAsync(session, [(envelopeId, destination, kind, bytes)], dueAt, cancellationToken);
 
     /// <summary>Queues several rows at once (a write batch's receipts), as <see cref="InsertAsync"/> does each.</summary>
-    public static Task InsertManyAsync(StoreSession session, IReadOnlyList<(Guid EnvelopeId, string Destination, OutboxKind Kind, byte[] Bytes)> rows, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+    public static Task InsertManyAsync(StoreSession session, IReadOnlyList<(Guid EnvelopeId, string Destination, OutboxKind Kind, ReadOnlyMemory<byte> Bytes)> rows, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
         Insert.InsertAsync(session, rows, (row, values) =>
         {
             values[0] = session.Dialect.ToDb(row.EnvelopeId);
             values[1] = row.Destination;
             values[2] = row.Kind.ToString();
-            values[3] = row.Bytes;
+            values[3] = DbValues.Blob(row.Bytes);
             values[4] = 0;
             values[5] = DbValues.Millis(dueAt);
         }, cancellationToken);

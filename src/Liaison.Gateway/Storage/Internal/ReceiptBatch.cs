@@ -26,12 +26,14 @@ internal sealed class ReceiptBatch
             ?? await CoveringCheckpointAsync(context, cancellationToken);
         var session = context.Session;
         var now = context.Now;
-        var queued = new List<(Guid, string, OutboxKind, byte[])>(pending.Count);
+        var queued = new List<(Guid, string, OutboxKind, ReadOnlyMemory<byte>)>(pending.Count);
         var positions = new List<(Guid, ReceiptLogPosition)>(pending.Count);
+        var signed = new List<byte[]>(pending.Count);
         foreach (var receipt in pending)
         {
             var bytes = receipt.Signing.Sign(receipt.LeafIndex, checkpoint);
             await ReceiptLogTable.SetReceiptAsync(session, receipt.EnvelopeId, bytes, cancellationToken);
+            signed.Add(bytes);
             queued.Add((receipt.EnvelopeId, receipt.PeerNode, OutboxKind.Receipt, bytes));
             positions.Add((receipt.EnvelopeId, new ReceiptLogPosition(receipt.Signing.NodeId, receipt.LeafIndex, checkpoint.TreeSize, checkpoint.Note)));
         }
@@ -41,7 +43,7 @@ internal sealed class ReceiptBatch
         await ReceiptLogTable.InsertManyAsync(session, positions, now, cancellationToken);
         for (var i = 0; i < pending.Count; i++)
         {
-            pending[i].Signed(queued[i].Item4);
+            pending[i].Signed(signed[i]);
         }
 
         pending.Clear();

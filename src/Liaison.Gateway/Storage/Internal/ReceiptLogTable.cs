@@ -12,15 +12,7 @@ internal static class ReceiptLogTable
     private static readonly MultiRowInsert Insert = new($"receipt_log_positions ({Columns})", 6);
 
     public static Task InsertAsync(StoreSession session, Guid envelopeId, ReceiptLogPosition position, DateTimeOffset now, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(
-            $"INSERT INTO receipt_log_positions ({Columns}) VALUES (@id, @node, @leaf, @size, @note, @now)",
-            cancellationToken,
-            ("id", session.Dialect.ToDb(envelopeId)),
-            ("node", position.LogNode),
-            ("leaf", position.LeafIndex),
-            ("size", position.TreeSize),
-            ("note", position.CheckpointNote),
-            ("now", DbValues.Millis(now)));
+        InsertManyAsync(session, [(envelopeId, position)], now, cancellationToken);
 
     /// <summary>Inserts several positions at once (a write batch's receipts).</summary>
     public static Task InsertManyAsync(StoreSession session, IReadOnlyList<(Guid EnvelopeId, ReceiptLogPosition Position)> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
