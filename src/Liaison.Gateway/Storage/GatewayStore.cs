@@ -34,6 +34,9 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
     /// <summary>How many write transactions have committed since opening: with group commit, fewer than the writes.</summary>
     public long CommittedWriteTransactions => writer.CommittedTransactions;
 
+    /// <summary>How long the single writer has been busy running and committing transactions since the store opened.</summary>
+    public TimeSpan WriterBusyTime => writer.BusyTime;
+
     /// <summary>Validates the options, applies pending migrations and opens the store.</summary>
     /// <param name="time">The clock for every time the store records itself.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are not usable; the message lists why.</exception>

@@ -86,11 +86,11 @@ internal static class ExchangeBenchmarks
         using var probe = new LoadProbe(settings.InFlight);
         await using var floor = await FloorRun.StartAsync(link, probe);
         await probe.RunAsync("floor warm-up", settings.WarmUp, _ => floor.SendAsync(envelope), ExchangeSettings.PhaseTimeout);
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var before = ProcessLoad.Now();
         var result = await probe.RunAsync("MassTransit floor", settings.Messages, _ => floor.SendAsync(envelope), ExchangeSettings.PhaseTimeout);
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var load = ProcessLoad.Now() - before;
         progress.WriteLine(Invariant($"  floor:   {result.MessagesPerSecond,8:F0} msg/s, p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms"));
-        return new FloorPhase(result, cpu);
+        return new FloorPhase(result, load);
     }
 
     private static async Task<GatewayPhase> GatewayAsync(BrokerLink link, EnvelopeExchange exchange, ExchangeSettings settings, int round, TextWriter progress)
@@ -101,11 +101,13 @@ internal static class ExchangeBenchmarks
         var payloads = Enumerable.Range(0, settings.WarmUp + settings.Messages).Select(i => Payload(Invariant($"bench-{round}-{i:D5}"), settings.PayloadBytes)).ToArray();
         await probe.RunAsync("gateway warm-up", settings.WarmUp, i => gateways.SubmitAsync(Invariant($"bench-{round}-{i:D5}"), payloads[i]), ExchangeSettings.PhaseTimeout);
         var before = gateways.Commits();
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var busyBefore = gateways.WriterBusy();
+        var loadBefore = ProcessLoad.Now();
         var result = await probe.RunAsync("gateway exchange", settings.Messages,
             i => gateways.SubmitAsync(Invariant($"bench-{round}-{settings.WarmUp + i:D5}"), payloads[settings.WarmUp + i]), ExchangeSettings.PhaseTimeout);
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var load = ProcessLoad.Now() - loadBefore;
         var after = gateways.Commits();
+        var busyAfter = gateways.WriterBusy();
         var missing = await gateways.NotDeliveredAsync(result.Ids);
         if (missing > 0)
         {
@@ -114,15 +116,15 @@ internal static class ExchangeBenchmarks
 
         var stages = await gateways.StagesAsync(result.Ids.ToList());
         progress.WriteLine(Invariant($"  gateway: {result.MessagesPerSecond,8:F0} msg/s, p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms"));
-        return new GatewayPhase(result, after.LaoCai - before.LaoCai, after.Yunnan - before.Yunnan, cpu, stages);
+        return new GatewayPhase(result, after.LaoCai - before.LaoCai, after.Yunnan - before.Yunnan, busyAfter.LaoCai - busyBefore.LaoCai, busyAfter.Yunnan - busyBefore.Yunnan, load, stages);
     }
 }
 
-/// <summary>A floor phase with the process's CPU time (its bus's sends and consumes; the brokers are other processes).</summary>
-internal sealed record FloorPhase(PhaseResult Result, TimeSpan ProcessCpu);
+/// <summary>A floor phase with what the process spent (its bus's sends and consumes; the brokers are other processes).</summary>
+internal sealed record FloorPhase(PhaseResult Result, ProcessLoad Load);
 
-/// <summary>A gateway phase with its counters: write transactions per side and the process's CPU time.</summary>
-internal sealed record GatewayPhase(PhaseResult Result, long LaoCaiCommits, long YunnanCommits, TimeSpan ProcessCpu, IReadOnlyList<(string Stage, double P50Ms, double P99Ms)> Stages);
+/// <summary>A gateway phase with its counters: write transactions per side and what the process spent.</summary>
+internal sealed record GatewayPhase(PhaseResult Result, long LaoCaiCommits, long YunnanCommits, TimeSpan LaoCaiWriterBusy, TimeSpan YunnanWriterBusy, ProcessLoad Load, IReadOnlyList<(string Stage, double P50Ms, double P99Ms)> Stages);
 
 /// <summary>The exchange run's report: environment, the table, the counters, then the key=value lines, the ratio last.</summary>
 internal static class ExchangeReport
@@ -164,9 +166,9 @@ internal static class ExchangeReport
         output.WriteLine(Invariant($"Gateway counters (median round, {gateway.Messages} messages):"));
         output.WriteLine(Invariant($"  Lao Cai store: {counters.LaoCaiCommits} write transactions ({PerCommit(gateway.Messages, counters.LaoCaiCommits)} messages each; a message is 2 writes + its share of claims and confirms)"));
         output.WriteLine(Invariant($"  Yunnan store:  {counters.YunnanCommits} write transactions ({PerCommit(gateway.Messages, counters.YunnanCommits)} messages each; a message is 1 write + its share of claims and confirms)"));
-        output.WriteLine(Invariant($"  process CPU:   {counters.ProcessCpu.TotalSeconds:F1} s over {gateway.Elapsed.TotalSeconds:F1} s wall ({counters.ProcessCpu.TotalMilliseconds * 1000 / gateway.Messages:F0} us per message, both gateways)"));
-        var floorCpu = floorPhases.Single(f => f.Result == floor).ProcessCpu;
-        output.WriteLine(Invariant($"  floor CPU:     {floorCpu.TotalSeconds:F1} s over {floor.Elapsed.TotalSeconds:F1} s wall ({floorCpu.TotalMilliseconds * 1000 / floor.Messages:F0} us per message, its bus's send and consume; brokers not counted)"));
+        output.WriteLine(Invariant($"  store writers: busy {Share(counters.LaoCaiWriterBusy, gateway)} of the wall on Lao Cai, {Share(counters.YunnanWriterBusy, gateway)} on Yunnan (running and committing transactions, fsyncs included)"));
+        Spent(output, "process", counters.Load, gateway, "both gateways");
+        Spent(output, "floor", floorPhases.Single(f => f.Result == floor).Load, floor, "its bus's send and consume; brokers not counted");
         output.WriteLine();
         output.WriteLine("Gateway stages (median round; from the audit trails' append times, ms resolution):");
         var stages = new TextTable(("Stage", false), ("p50 ms", true), ("p99 ms", true));
@@ -183,6 +185,15 @@ internal static class ExchangeReport
         output.WriteLine(Invariant($"exchange_p99_ms={gateway.P99Ms:F1}"));
         output.WriteLine(Invariant($"exchange_ratio_to_floor={gateway.MessagesPerSecond / floor.MessagesPerSecond:F2}"));
     }
+
+    private static void Spent(TextWriter output, string who, ProcessLoad load, PhaseResult phase, string scope)
+    {
+        var n = (double)phase.Messages;
+        output.WriteLine(Invariant($"  {who + " CPU:",-14} {load.Cpu.TotalSeconds:F1} s over {phase.Elapsed.TotalSeconds:F1} s wall ({load.Cpu.TotalMilliseconds * 1000 / n:F0} us per message, {scope})"));
+        output.WriteLine(Invariant($"  {who + " memory:",-14} {load.AllocatedBytes / n / 1024:F1} KiB allocated per message; collections gen0 {load.Gen0}, gen1 {load.Gen1}, gen2 {load.Gen2}; {load.StorageWrittenBytes / n / 1024:F1} KiB written to storage per message"));
+    }
+
+    private static string Share(TimeSpan busy, PhaseResult phase) => Invariant($"{busy.TotalSeconds / phase.Elapsed.TotalSeconds * 100:F0} %");
 
     private static void Row(TextTable table, PhaseResult result, int round) =>
         table.Add(result.Name, Invariant($"{round}"), Invariant($"{result.Messages}"), Rate(result), Ms(result.P50Ms), Ms(result.P99Ms));

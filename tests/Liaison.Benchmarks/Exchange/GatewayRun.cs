@@ -69,6 +69,9 @@ internal sealed class GatewayRun : IAsyncDisposable
     /// <summary>Write transactions committed so far by each side's store (group commit: fewer than the writes).</summary>
     public (long LaoCai, long Yunnan) Commits() => (CommitsOf(laoCai), CommitsOf(yunnan));
 
+    /// <summary>How long each side's single store writer has been busy (see <see cref="GatewayStore.WriterBusyTime"/>).</summary>
+    public (TimeSpan LaoCai, TimeSpan Yunnan) WriterBusy() => (BusyOf(laoCai), BusyOf(yunnan));
+
     /// <summary>How many of <paramref name="ids"/> are not Delivered on Lao Cai's store.</summary>
     public async Task<int> NotDeliveredAsync(IEnumerable<Guid> ids)
     {
@@ -127,6 +130,8 @@ internal sealed class GatewayRun : IAsyncDisposable
     }
 
     private static long CommitsOf(GatewayCore core) => core.Store is GatewayStore store ? store.CommittedWriteTransactions : 0;
+
+    private static TimeSpan BusyOf(GatewayCore core) => core.Store is GatewayStore store ? store.WriterBusyTime : TimeSpan.Zero;
 
     /// <summary>Hears receipts recorded, one at a time or in frames (whose items are all recorded once the frame's consumer returned).</summary>
     private sealed class DeliveredObserver(LoadProbe probe) : IConsumeMessageObserver<ReceiptTransferred>, IConsumeMessageObserver<ReceiptsTransferred>

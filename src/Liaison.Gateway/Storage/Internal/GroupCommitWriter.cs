@@ -29,6 +29,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     // The audit log's head, carried from one transaction to the next (see AuditLog).
     private readonly AuditLog audit;
     private long committedTransactions;
+    private long busyTimestampTicks;
 
     // The writer's connection and its prepared commands; null until the first write, and after a failed one.
     private StatementCache? statements;
@@ -46,6 +47,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     /// <summary>How many write transactions have committed: fewer than the writes when batching works.</summary>
     public long CommittedTransactions => Interlocked.Read(ref committedTransactions);
+
+    /// <summary>
+    /// How long the writer has spent running and committing transactions (fsyncs included):
+    /// next to the wall time, how near the one writer is to being the store's bottleneck.
+    /// </summary>
+    public TimeSpan BusyTime => TimeSpan.FromTicks(Interlocked.Read(ref busyTimestampTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency);
 
     /// <summary>
     /// Queues a write; the task completes once its transaction has committed. The
@@ -122,8 +129,22 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    /// <returns>Null when committed; otherwise the error, with everything rolled back.</returns>
+    /// <returns>Null when committed; otherwise the error, with everything rolled back. Counted in <see cref="BusyTime"/>.</returns>
     private async Task<Exception?> TryCommitAsync(IReadOnlyList<IPendingWrite> writes)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await RunInTransactionAsync(writes);
+        }
+        finally
+        {
+            Interlocked.Add(ref busyTimestampTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+        }
+    }
+
+    /// <returns>Null when committed; otherwise the error, with everything rolled back.</returns>
+    private async Task<Exception?> RunInTransactionAsync(IReadOnlyList<IPendingWrite> writes)
     {
         // Not a swallowing catch-all: the error is handed to the callers' tasks.
         // The writer itself must survive any one failure, or every later caller would hang.

@@ -6,7 +6,8 @@ namespace Liaison.Gateway.Storage.Internal;
 /// The writer's own connection, kept open from one transaction to the next, with its commands
 /// kept by SQL text. A command run again is not parsed and planned again: Microsoft.Data.Sqlite
 /// keeps a command's prepared statements until its text changes, and the writer runs the same
-/// few dozen statements for every message. Parameters are bound afresh at each run.
+/// few dozen statements for every message. Parameters are bound afresh at each run. On SQLite,
+/// the writer's INSERTs, UPDATEs and DELETEs run as <see cref="SqliteRawStatement"/>s instead.
 /// Not thread-safe: owned by the single writer.
 /// </summary>
 internal sealed class StatementCache(DbConnection connection) : IAsyncDisposable
@@ -15,6 +16,7 @@ internal sealed class StatementCache(DbConnection connection) : IAsyncDisposable
     private const int Capacity = 512;
 
     private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteRawStatement?> rawStatements = new(StringComparer.Ordinal);
 
     public DbConnection Connection => connection;
 
@@ -38,6 +40,31 @@ internal sealed class StatementCache(DbConnection connection) : IAsyncDisposable
         return command;
     }
 
+    /// <summary>
+    /// On SQLite, <paramref name="sql"/> prepared to run without Microsoft.Data.Sqlite's parameter
+    /// objects (<see cref="SqliteRawStatement"/>); null on other databases and for a text of several statements.
+    /// </summary>
+    public SqliteRawStatement? Raw(string sql)
+    {
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            return null;
+        }
+
+        if (!rawStatements.TryGetValue(sql, out var statement))
+        {
+            if (rawStatements.Count >= Capacity)
+            {
+                Clear();
+            }
+
+            statement = SqliteRawStatement.TryPrepare(sqlite, sql);
+            rawStatements.Add(sql, statement);
+        }
+
+        return statement;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Clear();
@@ -52,5 +79,11 @@ internal sealed class StatementCache(DbConnection connection) : IAsyncDisposable
         }
 
         commands.Clear();
+        foreach (var statement in rawStatements.Values)
+        {
+            statement?.Dispose();
+        }
+
+        rawStatements.Clear();
     }
 }

@@ -14,6 +14,13 @@ internal sealed class StoreSession(DbConnection connection, DbTransaction? trans
 
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
+        // The writer's statements on SQLite run synchronously, as Microsoft.Data.Sqlite's async methods do anyway.
+        if (statements?.Raw(sql) is { } raw && SqliteRawStatement.CanBind(parameters))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return raw.Execute(parameters);
+        }
+
         var command = Command(sql, parameters);
         try
         {
