@@ -190,7 +190,7 @@ internal static class ExchangeReport
     {
         var n = (double)phase.Messages;
         output.WriteLine(Invariant($"  {who + " CPU:",-14} {load.Cpu.TotalSeconds:F1} s over {phase.Elapsed.TotalSeconds:F1} s wall ({load.Cpu.TotalMilliseconds * 1000 / n:F0} us per message, {scope})"));
-        output.WriteLine(Invariant($"  {who + " memory:",-14} {load.AllocatedBytes / n / 1024:F1} KiB allocated per message; collections gen0 {load.Gen0}, gen1 {load.Gen1}, gen2 {load.Gen2}; {load.StorageWrittenBytes / n / 1024:F1} KiB written to storage per message"));
+        output.WriteLine(Invariant($"  {who + " memory:",-14} {load.AllocatedBytes / n / 1024:F1} KiB allocated per message; collections gen0 {load.Gen0}, gen1 {load.Gen1}, gen2 {load.Gen2}, paused {load.GcPauses.TotalSeconds / phase.Elapsed.TotalSeconds * 100:F0} % of the wall; {load.StorageWrittenBytes / n / 1024:F1} KiB written to storage per message"));
     }
 
     private static string Share(TimeSpan busy, PhaseResult phase) => Invariant($"{busy.TotalSeconds / phase.Elapsed.TotalSeconds * 100:F0} %");
