@@ -15,7 +15,7 @@ namespace Liaison.Crypto.Tests;
 /// </summary>
 public sealed class FuzzCorpusTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Vectors.VectorTests.RepositoryRoot();
 
     public static TheoryData<string> Targets => [.. FuzzTargets.Names];
 
@@ -94,18 +94,5 @@ public sealed class FuzzCorpusTests
             .ToList();
         Assert.NotEmpty(seeds);
         return seeds;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Liaison.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Liaison.sln) was not found above the test assembly.");
     }
 }

@@ -80,6 +80,9 @@ public static class Corpus
             var signer = new ReceiptSigner(exchange.Agreement, exchange.YunnanKeys, clock, random);
             files.Add(new("receipt", $"{exchange.Name}-accepted.bin", signer.Sign(first.Bytes, first.Header, RejectionReason.Unspecified)));
             files.Add(new("receipt", $"{exchange.Name}-rejected.bin", signer.Sign(fresh.Bytes, fresh.Header, RejectionReason.DecryptionFailed)));
+            var batch = signer.SignBatch([new ReceiptRequest(second.Bytes, second.Header, RejectionReason.Unspecified, null), new ReceiptRequest(fresh.Bytes, fresh.Header, RejectionReason.Unspecified, null)]);
+            files.Add(new("receipt", $"{exchange.Name}-batch-1.bin", batch[0]));
+            files.Add(new("receipt", $"{exchange.Name}-batch-2.bin", batch[1]));
         }
 
         return files;

@@ -1,6 +1,7 @@
 using Liaison.Audit.Checkpoints;
 using Liaison.Audit.Merkle;
 using Liaison.Audit.Notes;
+using Liaison.Crypto.Envelopes;
 using Liaison.Crypto.V1;
 using Liaison.Envelope.V1;
 using Liaison.Gateway.Storage;
@@ -69,6 +70,30 @@ public abstract partial class GatewayStoreContract
     }
 
     [Fact]
+    public async Task TheReceiptsOfOneWriteBatchShareOneSignatureAndEachVerifiesOnItsOwn()
+    {
+        var store = await OpenAsync();
+        var (held, release) = await HoldWriterAsync(store);
+        var envelopes = Enumerable.Range(1, 4).Select(i => Parties.SealToYunnan((ulong)i)).ToList();
+        // One arrival signs its receipt alone: it stays in the single-receipt form, beside the batch.
+        var arrivals = envelopes.Select((e, i) => ArriveSigningLater(e, batched: i != 2)).ToList();
+        var recorded = arrivals.Select(a => store.RecordInboundWithReceiptAsync(a.Record, a.Signing)).ToList();
+        release.Set();
+        await held;
+        var receipts = (await Task.WhenAll(recorded)).Select(r => r.Message.ReceiptBytes!.Value.ToArray()).ToList();
+
+        var signed = receipts.Select(r => SignedReceipt.Parser.ParseFrom(r)).ToList();
+        Assert.Equal([0ul, 1, 2], signed.Where(s => s.Batch is not null).Select(s => s.Batch.LeafIndex));
+        Assert.All(signed.Where(s => s.Batch is not null), s => Assert.Equal(3ul, s.Batch.BatchSize));
+        Assert.Null(signed[2].Batch);
+        Assert.Single(signed.Where(s => s.Batch is not null).Select(s => s.Signatures[0].Value).Distinct());
+        foreach (var (receipt, envelope) in receipts.Zip(envelopes))
+        {
+            Assert.True(Parties.LaoCaiReceiptVerifier.Verify(receipt, envelope).IsValid);
+        }
+    }
+
+    [Fact]
     public async Task ARefusedEnvelopesReceiptNamesTheEntryThatRejectedIt()
     {
         var store = await OpenAsync();
@@ -105,20 +130,31 @@ public abstract partial class GatewayStoreContract
     }
 
     [Fact]
-    public async Task AnEnvelopeIsNeverStoredWithoutItsReceipt_AFailingSignatureFailsTheArrivalAloneAndStoresNothingOfIt()
+    public Task AnEnvelopeIsNeverStoredWithoutItsReceipt_AFailingSignatureFailsTheArrivalAloneAndStoresNothingOfIt() =>
+        AFailingReceiptSignatureFailsOnlyItsArrivalAsync(signing => signing with { Sign = (_, _) => throw new InvalidOperationException("The receipt key is gone."), Batch = null });
+
+    [Fact]
+    public Task AReceiptThatCannotBeSignedInItsBatchFailsOnlyItsArrival_TheOthersAreSignedAgainWithoutIt() =>
+        AFailingReceiptSignatureFailsOnlyItsArrivalAsync(signing => signing with
+        {
+            Batch = new BatchReceiptSigning(Parties.YunnanReceipts, (_, _) => throw new InvalidOperationException("The receipt key is gone.")),
+        });
+
+    /// <summary>Two arrivals in one write batch, the second's receipt signing made to fail by <paramref name="fail"/>.</summary>
+    private async Task AFailingReceiptSignatureFailsOnlyItsArrivalAsync(Func<InboundReceiptSigning, InboundReceiptSigning> fail)
     {
         var store = await OpenAsync();
         var (held, release) = await HoldWriterAsync(store);
-        var (good, goodSigning) = ArriveSigningLater(Parties.SealToYunnan(1));
+        var goodEnvelope = Parties.SealToYunnan(1);
+        var (good, goodSigning) = ArriveSigningLater(goodEnvelope);
         var (bad, badSigning) = ArriveSigningLater(Parties.SealToYunnan(2));
-        var failing = badSigning with { Sign = (_, _) => throw new InvalidOperationException("The receipt key is gone.") };
         var goodTask = store.RecordInboundWithReceiptAsync(good, goodSigning);
-        var badTask = store.RecordInboundWithReceiptAsync(bad, failing);
+        var badTask = store.RecordInboundWithReceiptAsync(bad, fail(badSigning));
         release.Set();
         await held;
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => badTask);
-        Assert.NotNull((await goodTask).Message.ReceiptBytes);
+        Assert.True(Parties.LaoCaiReceiptVerifier.Verify((await goodTask).Message.ReceiptBytes!.Value.Span, goodEnvelope).IsValid);
         Assert.Null(await store.GetAsync(bad.EnvelopeId));
         Assert.Empty(await AuditTypesAsync(store, bad.EnvelopeId));
         Assert.Null(await store.GetReceiptLogPositionAsync(bad.EnvelopeId));
@@ -161,13 +197,20 @@ public abstract partial class GatewayStoreContract
     }
 
     /// <summary>An envelope from Lao Cai as the store's node receives it, with the receipt signed once its entry has an index.</summary>
-    private (InboundRecord Record, InboundReceiptSigning Signing) ArriveSigningLater(byte[] envelope)
+    /// <param name="batched">True to have it signed with the batch's other receipts, as the gateway does; false to sign it alone.</param>
+    private (InboundRecord Record, InboundReceiptSigning Signing) ArriveSigningLater(byte[] envelope, bool batched = true)
     {
         var opened = Parties.YunnanOpener.Open(envelope);
         Assert.True(InboundRecord.TryFrom(opened, envelope, out var record));
         var signer = new NodeNoteSigner(Parties.Agreement, Parties.LaoCaiKeys, Suite.InternationalV1, Parties.Time);
+        static LogPosition Position(long leafIndex, AuditCheckpoint checkpoint) => new() { LeafIndex = (ulong)leafIndex, Checkpoint = checkpoint.Note };
         return (record, new InboundReceiptSigning(TestParties.LaoCai, signer, (leafIndex, checkpoint) =>
-            Parties.YunnanReceipts.Sign(envelope, opened.Header!, opened.Reason, new LogPosition { LeafIndex = (ulong)leafIndex, Checkpoint = checkpoint.Note })));
+            Parties.YunnanReceipts.Sign(envelope, opened.Header!, opened.Reason, Position(leafIndex, checkpoint)))
+        {
+            Batch = batched
+                ? new BatchReceiptSigning(Parties.YunnanReceipts, (leafIndex, checkpoint) => new ReceiptRequest(envelope, opened.Header!, opened.Reason, Position(leafIndex, checkpoint)))
+                : null,
+        });
     }
 
     private static LogPosition PositionIn(byte[] signedReceipt) =>

@@ -8,6 +8,7 @@ internal static class Labels
 {
     public static readonly byte[] EnvelopeSignature = "liaison-envelope-v1/signature"u8.ToArray();
     public static readonly byte[] ReceiptSignature = "liaison-receipt-v1/signature"u8.ToArray();
+    public static readonly byte[] ReceiptBatchSignature = "liaison-receipt-batch-v1/signature"u8.ToArray();
     public static readonly byte[] AgreementSignature = "liaison-agreement-v1/signature"u8.ToArray();
     public static readonly byte[] HybridSessionSalt = "liaison-envelope-v1/hybrid-x25519-mlkem768"u8.ToArray();
     public static readonly byte[] GmSessionSalt = "liaison-envelope-v1/gm-sm2"u8.ToArray();

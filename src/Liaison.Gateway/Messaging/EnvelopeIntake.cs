@@ -91,13 +91,13 @@ public sealed class EnvelopeIntake(
             return null;
         }
 
+        static LogPosition Position(long leafIndex, AuditCheckpoint checkpoint) => new() { LeafIndex = checked((ulong)leafIndex), Checkpoint = checkpoint.Note };
         return new InboundReceiptSigning(
             node.NodeId,
             ReceiptLogCheck.CheckpointSigner(node, header.SenderNode, time),
-            (leafIndex, checkpoint) => node.ReceiptSigner.Sign(envelope, header, opened.Reason, new LogPosition
-            {
-                LeafIndex = checked((ulong)leafIndex),
-                Checkpoint = checkpoint.Note,
-            }));
+            (leafIndex, checkpoint) => node.ReceiptSigner.Sign(envelope, header, opened.Reason, Position(leafIndex, checkpoint)))
+        {
+            Batch = new BatchReceiptSigning(node.ReceiptSigner, (leafIndex, checkpoint) => new ReceiptRequest(envelope, header, opened.Reason, Position(leafIndex, checkpoint))),
+        };
     }
 }

@@ -17,4 +17,15 @@ namespace Liaison.Gateway.Storage;
 /// It runs inside the write transaction, so it must be quick and must not call the store; it may
 /// run again if the batch it was in fails, and only the committed receipt is ever sent.
 /// </param>
-public sealed record InboundReceiptSigning(string NodeId, INoteSigner CheckpointSigner, Func<long, AuditCheckpoint, byte[]> Sign);
+public sealed record InboundReceiptSigning(string NodeId, INoteSigner CheckpointSigner, Func<long, AuditCheckpoint, byte[]> Sign)
+{
+    /// <summary>
+    /// When set, the receipt is signed together with the batch's other receipts that name the
+    /// same signer, one signature per sender and batch (<see cref="Crypto.Envelopes.ReceiptSigner.SignBatch"/>),
+    /// instead of by <see cref="Sign"/>.
+    /// </summary>
+    public BatchReceiptSigning? Batch { get; init; }
+}
+
+/// <summary>How a receipt is signed in a batch: the signer, and the receipt to sign given its leaf index and the batch's checkpoint.</summary>
+public sealed record BatchReceiptSigning(Crypto.Envelopes.ReceiptSigner Signer, Func<long, AuditCheckpoint, Crypto.Envelopes.ReceiptRequest> Request);

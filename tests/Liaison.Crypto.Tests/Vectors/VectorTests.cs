@@ -32,7 +32,7 @@ public sealed class VectorTests
     private static string PathOf(Suite suite, bool postQuantum) =>
         Path.Combine(RepositoryRoot(), "tests", "vectors", VectorGenerator.FileName(suite, postQuantum));
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Liaison.sln")))

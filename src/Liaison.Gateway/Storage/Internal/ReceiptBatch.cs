@@ -3,8 +3,9 @@ namespace Liaison.Gateway.Storage.Internal;
 /// <summary>
 /// The receipts of one write batch. Once every write has run, and before the batch commits,
 /// one checkpoint of the audit log is signed and stored (so a receipt flood costs one checkpoint
-/// signature per batch, not one per envelope), then each receipt is signed with its entry's leaf
-/// index and that checkpoint, kept with its message and queued in the outbox. All in the
+/// signature per batch, not one per envelope), then the receipts are signed with their entries'
+/// leaf indexes and that checkpoint (those to one sender under one batch signature), kept with
+/// their messages and queued in the outbox. All in the
 /// envelopes' own transaction: an envelope is never stored without its receipt queued, so a
 /// crash needs no recovery. Not thread-safe: owned by the single writer.
 /// </summary>
@@ -28,13 +29,12 @@ internal sealed class ReceiptBatch
         var now = context.Now;
         var queued = new List<(Guid, string, OutboxKind, ReadOnlyMemory<byte>)>(pending.Count);
         var positions = new List<(Guid, ReceiptLogPosition)>(pending.Count);
-        var signed = new List<byte[]>(pending.Count);
-        foreach (var receipt in pending)
+        var signed = Sign(checkpoint);
+        for (var i = 0; i < pending.Count; i++)
         {
-            var bytes = receipt.Signing.Sign(receipt.LeafIndex, checkpoint);
-            await ReceiptLogTable.SetReceiptAsync(session, receipt.EnvelopeId, bytes, cancellationToken);
-            signed.Add(bytes);
-            queued.Add((receipt.EnvelopeId, receipt.PeerNode, OutboxKind.Receipt, bytes));
+            var receipt = pending[i];
+            await ReceiptLogTable.SetReceiptAsync(session, receipt.EnvelopeId, signed[i], cancellationToken);
+            queued.Add((receipt.EnvelopeId, receipt.PeerNode, OutboxKind.Receipt, signed[i]));
             positions.Add((receipt.EnvelopeId, new ReceiptLogPosition(receipt.Signing.NodeId, receipt.LeafIndex, checkpoint.TreeSize, checkpoint.Note)));
         }
 
@@ -47,6 +47,28 @@ internal sealed class ReceiptBatch
         }
 
         pending.Clear();
+    }
+
+    /// <summary>The pending receipts signed, in order: those that can be, together per signer (one signature per sender), the others one by one.</summary>
+    private byte[][] Sign(AuditCheckpoint checkpoint)
+    {
+        var signed = new byte[pending.Count][];
+        foreach (var group in Enumerable.Range(0, pending.Count).Where(i => pending[i].Signing.Batch is not null).GroupBy(i => pending[i].Signing.Batch!.Signer))
+        {
+            var indexes = group.ToList();
+            var batch = group.Key.SignBatch(indexes.Select(i => pending[i].Signing.Batch!.Request(pending[i].LeafIndex, checkpoint)).ToList());
+            for (var k = 0; k < indexes.Count; k++)
+            {
+                signed[indexes[k]] = batch[k];
+            }
+        }
+
+        for (var i = 0; i < pending.Count; i++)
+        {
+            signed[i] ??= pending[i].Signing.Sign(pending[i].LeafIndex, checkpoint);
+        }
+
+        return signed;
     }
 
     /// <summary>
