@@ -18,6 +18,9 @@ namespace Liaison.Benchmarks.Exchange;
 /// <param name="Rounds">Floor and gateway phases alternate this many times; the median round of each counts.</param>
 internal sealed record ExchangeSettings(int WarmUp, int Messages, int InFlight, int Rounds, int PayloadBytes)
 {
+    /// <summary>The link's suite: international by default, GM (SM2/SM3/SM4) with <c>--suite gm</c>.</summary>
+    public Suite Suite { get; init; } = Suite.InternationalV1;
+
     public static readonly ExchangeSettings Full = new(2000, 5000, 256, 3, 2048);
 
     /// <summary>A smoke run that checks the wiring, not the numbers.</summary>
@@ -51,7 +54,7 @@ internal static class ExchangeBenchmarks
 
         progress.WriteLine("Waiting for exclusive use of the linked brokers' queues (BrokerLink lock)");
         await using var exclusive = await BrokerLink.LockAsync(TimeSpan.FromMinutes(10));
-        var exchange = EnvelopeExchange.Create(Suite.InternationalV1, coSigned: false);
+        var exchange = EnvelopeExchange.Create(settings.Suite, coSigned: false);
         var envelope = exchange.Sealer(KeyExchangeMode.Session).Seal(new SealRequest(EnvelopeExchange.RecipientNode, EnvelopeExchange.MessageType, Payload("floor", settings.PayloadBytes))
         {
             CaseReference = "LC-2026-0042",
@@ -137,7 +140,7 @@ internal static class ExchangeReport
         output.WriteLine(Invariant($"  runtime     {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical CPUs"));
         output.WriteLine(Invariant($"  build       {(optimized ? "optimised (Release)" : "NOT OPTIMISED (Debug): numbers are meaningless")}, GC {(GCSettings.IsServerGC ? "server" : "workstation")}"));
         output.WriteLine("  path        broker A exchange:liaison.outbound.cn-yunnan -> quorum queue -> shovel (on-confirm) -> broker B liaison.inbound (quorum)");
-        output.WriteLine(Invariant($"  messages    {settings.PayloadBytes} B payload; sealed envelope {envelopeBytes} B (international suite, session key exchange)"));
+        output.WriteLine(Invariant($"  messages    {settings.PayloadBytes} B payload; sealed envelope {envelopeBytes} B ({(settings.Suite == Suite.GmV1 ? "GM" : "international")} suite, session key exchange)"));
         output.WriteLine(Invariant($"  load        {settings.InFlight} in flight at the sender (submits awaiting commit / sends awaiting confirm); {settings.WarmUp} warm-up + {settings.Messages} measured per phase;"));
         output.WriteLine(Invariant($"              {settings.Rounds} rounds, floor and gateway alternating; the median round (by throughput) of each is reported"));
         output.WriteLine("  gateway     submit (seal, SQLite synchronous=FULL group commit) -> Delivered: the verified receipt recorded on Lao Cai's store");
