@@ -1,10 +1,15 @@
+using System.Security.Cryptography;
+using System.Text;
+using Google.Protobuf;
 using Liaison.Audit.Checkpoints;
 using Liaison.Audit.Merkle;
 using Liaison.Audit.Notes;
 using Liaison.Crypto.Envelopes;
 using Liaison.Crypto.V1;
 using Liaison.Envelope.V1;
+using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Storage;
+using Liaison.Gateway.Witnessing;
 
 namespace Liaison.Gateway.Tests;
 
@@ -177,6 +182,39 @@ public abstract partial class GatewayStoreContract
         Assert.NotNull(checkpoint);
         Assert.Equal(checkpoint.Note, PositionIn((await recorded).Message.ReceiptBytes!.Value.ToArray()).Checkpoint);
         Assert.Single(await store.ListAuditCheckpointsAsync(0, 10));
+    }
+
+    [Fact]
+    public async Task AWitnessComparesACheckpointItIsAskedToCosignWithThoseThePartnersReceiptsCarriedAtThatSize()
+    {
+        var store = await OpenAsync();
+        var yunnanNotes = CheckpointIssuer.SigningIdentity(Parties.Agreement, Parties.YunnanKeys, Parties.Time).Signer;
+        SignedCheckpoint Checkpoint(string log) =>
+            SignedCheckpoint.Sign(new Checkpoint(AuditLogOrigin.For(TestParties.Yunnan), 42, MerkleHash.FromBytes(SHA256.HashData(Encoding.UTF8.GetBytes(log)))), yunnanNotes);
+        var shownInReceipts = Checkpoint("the log Yunnan's receipts showed");
+        var submitted = await SubmitAsync(store, "shown-in-a-receipt-first");
+        var (_, receipt) = Parties.Arrive(submitted.Message.EnvelopeBytes.ToArray());
+        await store.RecordReceiptAsync(submitted.Message.EnvelopeId, receipt, ReceiptStatus.Accepted, RejectionReason.Unspecified,
+            new ReceiptLogPosition(TestParties.Yunnan, 41, 42, shownInReceipts.ToString()), Parties.Time.GetUtcNow());
+        var laoCaiNotes = CheckpointIssuer.SigningIdentity(Parties.Agreement, Parties.LaoCaiKeys, Parties.Time).Signer;
+        var witness = new CheckpointWitnessing(new GatewayNode(Parties.Agreement, Parties.LaoCaiKeys, Parties.Time), store, laoCaiNotes, Parties.Time);
+        Task<(Audit.V1.WitnessAnswer Answer, WitnessingStep Step)> PresentAsync(SignedCheckpoint checkpoint) => witness.JudgeAsync(
+            new WitnessingMessage(1, Guid.CreateVersion7(), TestParties.Yunnan, WitnessingMessageTypes.Checkpoint, MessageState.Stored),
+            new Audit.V1.CheckpointForWitness { Note = checkpoint.ToString(), FromSize = 0 }.ToByteArray(),
+            CancellationToken.None);
+
+        // Another root at the size a receipt showed: a fork, with the receipt's checkpoint as evidence, and nothing cosigned.
+        var (forked, step) = await PresentAsync(Checkpoint("another log of the same size"));
+        Assert.Equal(Audit.V1.WitnessAlertKind.Fork, forked.Alert.Kind);
+        Assert.Equal(shownInReceipts.ToString(), forked.Alert.SeenNote);
+        Assert.Empty(forked.CosignedNote);
+        Assert.Equal((AuditEventType.WitnessAlertRaised, "fork"), (step.Event, step.ReasonCode));
+
+        // The root the receipts showed is cosigned.
+        var (consistent, cosigned) = await PresentAsync(shownInReceipts);
+        Assert.Null(consistent.Alert);
+        Assert.NotEmpty(consistent.CosignedNote);
+        Assert.Equal(AuditEventType.CheckpointCosigned, cosigned.Event);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class TestParties
     public TestParties()
     {
         var (agreement, laoCai, yunnan) = Shared.Value;
-        (Agreement, LaoCaiKeys) = (agreement, laoCai);
+        (Agreement, LaoCaiKeys, YunnanKeys) = (agreement, laoCai, yunnan);
         Time = new FakeTimeProvider(Epoch.AddDays(1));
         LaoCaiSealer = new EnvelopeSealer(agreement, laoCai, Time);
         YunnanOpener = new EnvelopeOpener(agreement, yunnan, Time);
@@ -44,6 +44,8 @@ public sealed class TestParties
     public AgreementInForce Agreement { get; }
 
     public KeyRing LaoCaiKeys { get; }
+
+    public KeyRing YunnanKeys { get; }
 
     public EnvelopeSealer LaoCaiSealer { get; }
 

@@ -62,4 +62,10 @@ public sealed partial class GatewayStore
 
     public Task<ReceiptLogPosition?> GetReceiptLogPositionAsync(Guid envelopeId, CancellationToken cancellationToken = default) =>
         ReadAsync(s => ReceiptLogTable.FindAsync(s, envelopeId, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListReceiptCheckpointNotesAsync(string logNode, long treeSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(logNode);
+        return ReadAsync(s => ReceiptLogTable.CheckpointNotesAsync(s, logNode, treeSize, cancellationToken), cancellationToken);
+    }
 }

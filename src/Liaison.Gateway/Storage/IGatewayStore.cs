@@ -104,6 +104,9 @@ public interface IGatewayStore
     /// <summary>Where the message's receiver recorded it in its audit log, as its receipt says; null when no receipt with a position was kept.</summary>
     Task<ReceiptLogPosition?> GetReceiptLogPositionAsync(Guid envelopeId, CancellationToken cancellationToken = default);
 
+    /// <summary>The distinct checkpoints of <paramref name="logNode"/>'s audit log at size <paramref name="treeSize"/> that kept receipts carried.</summary>
+    Task<IReadOnlyList<string>> ListReceiptCheckpointNotesAsync(string logNode, long treeSize, CancellationToken cancellationToken = default);
+
     /// <summary>Audits the refusal of an envelope too broken to identify (no readable header): there is no message to store.</summary>
     Task RecordUnreadableRejectionAsync(RejectionReason reason, CancellationToken cancellationToken = default);
 

@@ -13,7 +13,8 @@ namespace Liaison.Gateway.Witnessing;
 /// The witness side: judges one audit.checkpoint message from the partner against the witness
 /// state (the checkpoints of its log this node cosigned) and says what to answer and store.
 /// A checkpoint is checked against the checkpoint of the same size when this node cosigned one
-/// (a fork), else against the largest it cosigned, with the proof from that size (a rewrite).
+/// (a fork), else against the largest it cosigned, with the proof from that size (a rewrite);
+/// and, before it is cosigned, against the checkpoints of that size the partner's receipts carried.
 /// Stores nothing itself; the caller answers first and then records the step.
 /// </summary>
 internal sealed class CheckpointWitnessing(GatewayNode node, IGatewayStore store, INoteSigner cosigner, TimeProvider time)
@@ -81,6 +82,11 @@ internal sealed class CheckpointWitnessing(GatewayNode node, IGatewayStore store
             case WitnessVerdict.Cosigned:
                 var checkpoint = decision.Cosigned!;
                 var size = (long)checkpoint.Checkpoint.Size;
+                if (await ReceiptForkAsync(message, origin, checkpoint.Checkpoint, request.Note, witnessedSize, now, cancellationToken) is { } fork)
+                {
+                    return fork;
+                }
+
                 var cosignedNote = checkpoint.ToString();
                 return (
                     new WitnessAnswer { WitnessedSize = (ulong)Math.Max(size, witnessedSize), CosignedNote = cosignedNote },
@@ -98,6 +104,34 @@ internal sealed class CheckpointWitnessing(GatewayNode node, IGatewayStore store
             default:
                 return NotCosigned(message, origin, witnessedSize, ReasonCodeOf(decision.Verdict), decision.Reason);
         }
+    }
+
+    /// <summary>
+    /// The partner's receipts may have shown this node its log at this size before it asked to have
+    /// it witnessed: a receipt's checkpoint, signed by the partner and verified when the receipt
+    /// came, with another root is a fork as much as a cosigned one would be. (The other order, a
+    /// receipt after the witnessing, is caught when the receipt comes, in ReceiptIntake.)
+    /// </summary>
+    private async Task<(WitnessAnswer, WitnessingStep)?> ReceiptForkAsync(
+        WitnessingMessage message, string origin, Checkpoint presented, string presentedNote, long witnessedSize, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var note in await store.ListReceiptCheckpointNotesAsync(message.PeerNode, (long)presented.Size, cancellationToken))
+        {
+            var shown = SignedCheckpoint.Parse(note).Checkpoint;
+            if (shown.Root == presented.Root)
+            {
+                continue;
+            }
+
+            var reason = $"A receipt of '{message.PeerNode}' carried checkpoint {presented.Size} of {origin} with root {shown.Root}; the checkpoint presented for witnessing has root {presented.Root} at the same size.";
+            var alert = new WitnessAlert(origin, node.NodeId, WitnessVerdict.Fork, note, presentedNote, [], reason, message.EnvelopeId, now);
+            return (
+                new WitnessAnswer { WitnessedSize = (ulong)witnessedSize, Alert = ToProto(alert) },
+                Step(message, AuditEventType.WitnessAlertRaised, "fork",
+                    $"{origin}: checkpoint {presented.Size} is inconsistent with the checkpoint of that size a receipt carried; both kept") with { Alert = alert });
+        }
+
+        return null;
     }
 
     public static Audit.V1.WitnessAlert ToProto(WitnessAlert alert)

@@ -33,6 +33,15 @@ internal static class ReceiptLogTable
             cancellationToken,
             ("id", session.Dialect.ToDb(envelopeId)));
 
+    /// <summary>The distinct checkpoint notes receipts carried of <paramref name="logNode"/>'s log at <paramref name="treeSize"/> (by the index of migration 9).</summary>
+    public static async Task<IReadOnlyList<string>> CheckpointNotesAsync(StoreSession session, string logNode, long treeSize, CancellationToken cancellationToken) =>
+        await session.QueryAsync(
+            "SELECT DISTINCT checkpoint_note FROM receipt_log_positions WHERE log_node = @node AND tree_size = @size",
+            r => r.GetString(0),
+            cancellationToken,
+            ("node", logNode),
+            ("size", treeSize));
+
     /// <summary>Keeps an inbound message's receipt, signed after the message was written in the same transaction.</summary>
     public static Task SetReceiptAsync(StoreSession session, Guid envelopeId, byte[] receipt, CancellationToken cancellationToken) =>
         session.ExecuteAsync(

@@ -227,6 +227,12 @@ internal static class SchemaMigrations
             """,
             .. d.AppendOnlyStatements("receipt_log_positions"),
         ]),
+        (9,
+        [
+            // Witnessing compares the checkpoint it is asked to cosign with those the partner's
+            // receipts carried at the same size (a split view shown in that order).
+            "CREATE INDEX IF NOT EXISTS receipt_log_positions_by_checkpoint ON receipt_log_positions (log_node, tree_size)",
+        ]),
     ];
 
     /// <returns>The versions applied by this call.</returns>
