@@ -178,6 +178,45 @@ public sealed class DeadlineMonitorTests
     }
 
     [Fact]
+    public async Task AnOverdueNoticeThePartnerRefusedIsResentAfterTheBackoffUnderItsOwnRequestId()
+    {
+        const string id = "vr-remind-5";
+        await using var gateways = await LinkedGateways.StartAsync(Suite.InternationalV1, time);
+        var laoCai = new WorkflowJobServices(gateways.LaoCai, time, new WorkflowJobsOptions { ReminderRetries = 2, ReminderRetryDelay = TimeSpan.FromMinutes(1) });
+        var yunnan = new WorkflowJobServices(gateways.Yunnan, time);
+        await AwaitingIdentificationAsync(laoCai, yunnan, gateways, id);
+        var overdue = Reminder.Overdue(DeadlineKind.Identification);
+        var first = DeadlineMonitor.RequestIdFor(id, overdue);
+
+        // The notice waits on Lao Cai's broker beyond its lifetime and Yunnan's clock skew (but within
+        // Lao Cai's expiry grace): Yunnan refuses it as expired, and its receipt says so.
+        var shovel = await gateways.Link.SuspendShovelAsync(TestParties.LaoCai);
+        await using (shovel)
+        {
+            time.SetUtcNow(new DateTimeOffset(2027, 3, 6, 0, 0, 0, Beijing));
+            Assert.Equal([(id, overdue)], await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+            var published = await Polling.UntilAsync(() => gateways.LaoCai.Store.GetByRequestIdAsync(first, CancellationToken.None),
+                m => m?.State == MessageState.Published, Deadline, "the overdue notice published");
+            time.SetUtcNow(published!.ExpiresAt + TimeSpan.FromMinutes(3));
+            await shovel.RestoreAsync();
+        }
+
+        var refused = await Polling.UntilAsync(() => gateways.LaoCai.Store.GetByRequestIdAsync(first, CancellationToken.None),
+            m => m?.State == MessageState.Rejected, Deadline, "the overdue notice refused by Yunnan");
+        Assert.Equal(Envelope.V1.RejectionReason.Expired, refused!.RejectionReason);
+
+        // Not at once: a minute after the refusal, under the next attempt's request id; and it gets through.
+        Assert.Empty(await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal([(id, overdue)], await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+        Assert.Empty(await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+        await Polling.UntilAsync(() => gateways.LaoCai.Store.GetByRequestIdAsync(DeadlineMonitor.RequestIdFor(id, overdue, 1), CancellationToken.None),
+            m => m?.State == MessageState.Delivered, Deadline, "the retry delivered");
+        Assert.Equal([overdue], (await FoldedAtYunnanAsync(yunnan, 1, id)).Reminders);
+        Assert.Equal([(1, "Rejected")], laoCai.MonitorLog.With(4111).Select(v => ((int)v["Attempt"]!, (string)v["PreviousState"]!)));
+    }
+
+    [Fact]
     public async Task RetriesOfAReminderAreBoundedAndTheirEndIsLoggedOnce()
     {
         const string id = "vr-remind-4";
