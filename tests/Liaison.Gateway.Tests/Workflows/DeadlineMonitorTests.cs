@@ -134,9 +134,7 @@ public sealed class DeadlineMonitorTests
     {
         const string id = "vr-remind-3";
         await using var gateways = await LinkedGateways.StartAsync(Suite.InternationalV1, time);
-        var laoCai = new WorkflowJobServices(gateways.LaoCai, time, new WorkflowJobsOptions { ReminderRetries = 2, ReminderRetryDelay = TimeSpan.FromMinutes(1) });
-        var yunnan = new WorkflowJobServices(gateways.Yunnan, time);
-        await AwaitingIdentificationAsync(laoCai, yunnan, gateways, id);
+        var (laoCai, yunnan) = await AwaitingIdentificationAsync(gateways, id, new WorkflowJobsOptions { ReminderRetries = 2, ReminderRetryDelay = TimeSpan.FromMinutes(1) });
         var overdue = Reminder.Overdue(DeadlineKind.Identification);
 
         // The link to Yunnan is down: the overdue notice waits on Lao Cai's broker until its envelope expires.
@@ -182,9 +180,7 @@ public sealed class DeadlineMonitorTests
     {
         const string id = "vr-remind-5";
         await using var gateways = await LinkedGateways.StartAsync(Suite.InternationalV1, time);
-        var laoCai = new WorkflowJobServices(gateways.LaoCai, time, new WorkflowJobsOptions { ReminderRetries = 2, ReminderRetryDelay = TimeSpan.FromMinutes(1) });
-        var yunnan = new WorkflowJobServices(gateways.Yunnan, time);
-        await AwaitingIdentificationAsync(laoCai, yunnan, gateways, id);
+        var (laoCai, yunnan) = await AwaitingIdentificationAsync(gateways, id, new WorkflowJobsOptions { ReminderRetries = 2, ReminderRetryDelay = TimeSpan.FromMinutes(1) });
         var overdue = Reminder.Overdue(DeadlineKind.Identification);
         var first = DeadlineMonitor.RequestIdFor(id, overdue);
 
@@ -221,9 +217,7 @@ public sealed class DeadlineMonitorTests
     {
         const string id = "vr-remind-4";
         await using var gateways = await LinkedGateways.StartAsync(Suite.InternationalV1, time);
-        var laoCai = new WorkflowJobServices(gateways.LaoCai, time, new WorkflowJobsOptions { ReminderRetries = 1, ReminderRetryDelay = TimeSpan.FromMinutes(1) });
-        var yunnan = new WorkflowJobServices(gateways.Yunnan, time);
-        await AwaitingIdentificationAsync(laoCai, yunnan, gateways, id);
+        var (laoCai, yunnan) = await AwaitingIdentificationAsync(gateways, id, new WorkflowJobsOptions { ReminderRetries = 1, ReminderRetryDelay = TimeSpan.FromMinutes(1) });
         var overdue = Reminder.Overdue(DeadlineKind.Identification);
 
         var shovel = await gateways.Link.SuspendShovelAsync(TestParties.LaoCai);
@@ -279,9 +273,7 @@ public sealed class DeadlineMonitorTests
     {
         const string id = "vr-remind-5";
         await using var gateways = await LinkedGateways.StartAsync(Suite.InternationalV1, time);
-        var laoCai = new WorkflowJobServices(gateways.LaoCai, time);
-        var yunnan = new WorkflowJobServices(gateways.Yunnan, time);
-        await AwaitingIdentificationAsync(laoCai, yunnan, gateways, id);
+        var (laoCai, yunnan) = await AwaitingIdentificationAsync(gateways, id);
 
         // Verification answered on 10 February, before its due date (19 February); identification due 5 March, still
         // open: in 2027-Q1's cohort (15 December to 14 March), not identified, so late.
@@ -295,9 +287,14 @@ public sealed class DeadlineMonitorTests
         }
     }
 
-    /// <summary>Lao Cai asks on 20 January 2027; Yunnan finds the person on 10 February but leaves the victim undetermined.</summary>
-    private async Task AwaitingIdentificationAsync(WorkflowJobServices laoCai, WorkflowJobServices yunnan, LinkedGateways gateways, string id)
+    /// <summary>
+    /// Lao Cai asks on 20 January 2027; Yunnan finds the person on 10 February but leaves the victim undetermined.
+    /// Returns both sides' workflow services, Lao Cai's with <paramref name="laoCaiOptions"/>.
+    /// </summary>
+    private async Task<(WorkflowJobServices LaoCai, WorkflowJobServices Yunnan)> AwaitingIdentificationAsync(LinkedGateways gateways, string id, WorkflowJobsOptions? laoCaiOptions = null)
     {
+        var laoCai = new WorkflowJobServices(gateways.LaoCai, time, laoCaiOptions);
+        var yunnan = new WorkflowJobServices(gateways.Yunnan, time);
         await laoCai.Coordinator.SubmitStepAsync("req-" + id, TestParties.Yunnan, VerificationEvents.Request(id), CancellationToken.None);
         await DeliveredAsync(gateways.LaoCai, 1, id);
         time.SetUtcNow(new DateTimeOffset(2027, 2, 10, 9, 0, 0, Beijing));
@@ -308,6 +305,7 @@ public sealed class DeadlineMonitorTests
         await Polling.UntilAsync(() => laoCai.Coordinator.GetAsync(id, CancellationToken.None),
             w => w.State is VerificationState { IsAwaitingIdentification: true }, Deadline, "the answer folded at Lao Cai");
         await DeliveredAsync(gateways.Yunnan, 1, id);
+        return (laoCai, yunnan);
     }
 
     /// <summary>Moves the clock past the attempt's envelope expiry and expires it, as the gateway's expiry sweeper does.</summary>
