@@ -23,6 +23,11 @@ internal sealed class GmSuite : CipherSuite
 
     private const int SessionSeedLength = 32;
     private const int Sm4KeyLength = 16;
+    private const int KeptSignersPerThread = 8;
+
+    // See SignerFor.
+    [ThreadStatic]
+    private static Dictionary<(ECPrivateKeyParameters Key, string SignerNode, SecureRandom Random), SM2Signer>? keptSigners;
 
     public override Suite Id => Suite.GmV1;
 
@@ -37,11 +42,39 @@ internal sealed class GmSuite : CipherSuite
 
     public override byte[] Sign(PrivateKeyMaterial key, string signerNode, byte[] toBeSigned, SecureRandom random)
     {
-        var signer = new SM2Signer(PlainDsaEncoding.Instance, new SM3Digest());
-        signer.Init(true, new ParametersWithID(new ParametersWithRandom((ECPrivateKeyParameters)key.Parsed, random), Encoding.UTF8.GetBytes(signerNode)));
+        var signer = SignerFor((ECPrivateKeyParameters)key.Parsed, signerNode, random);
         signer.BlockUpdate(toBeSigned, 0, toBeSigned.Length);
         return signer.GenerateSignature();
     }
+
+    /// <summary>
+    /// A signer for this key, identity and source of randomness, ready for data. SM2Signer.Init
+    /// works out the signer's public point (a full scalar multiplication) to hash it into Z, which
+    /// costs more than the signature; a signer kept from an earlier call is only Reset, which primes
+    /// its digest with the same Z again, and draws its nonces from the same source as a fresh one
+    /// would. Signers are not thread-safe: each thread keeps its own few.
+    /// </summary>
+    private static SM2Signer SignerFor(ECPrivateKeyParameters key, string signerNode, SecureRandom random)
+    {
+        var kept = keptSigners ??= [];
+        if (kept.TryGetValue((key, signerNode, random), out var signer))
+        {
+            signer.Reset();
+            return signer;
+        }
+
+        if (kept.Count >= KeptSignersPerThread)
+        {
+            // Only tests make many keys or sources of randomness; a gateway signs with one or two.
+            kept.Clear();
+        }
+
+        signer = new SM2Signer(PlainDsaEncoding.Instance, new SM3Digest());
+        signer.Init(true, new ParametersWithID(new ParametersWithRandom(key, random), Encoding.UTF8.GetBytes(signerNode)));
+        kept.Add((key, signerNode, random), signer);
+        return signer;
+    }
+
 
     public override bool Verify(PublicKeyMaterial key, string signerNode, byte[] toBeSigned, byte[] signature)
     {
