@@ -27,6 +27,9 @@ public sealed class DeadlineMonitorTests
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
+    // When the identification deadline of a workflow answered on 10 February 2027 is overdue.
+    private static readonly DateTimeOffset IdentificationOverdue = new(2027, 3, 6, 0, 0, 0, Beijing);
+
     // Wednesday 20 January 2027, 10:00 in Kunming: inside the test agreement's year.
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2027, 1, 20, 10, 0, 0, Beijing));
 
@@ -114,7 +117,7 @@ public sealed class DeadlineMonitorTests
         // On the due date itself the request is on time; from the local midnight after it, it is overdue on both sides, and the API says which deadline.
         time.SetUtcNow(new DateTimeOffset(2027, 3, 5, 23, 59, 59, Beijing));
         Assert.False((await ShownAsync(laoCai, gateways.LaoCai, id)).Overdue);
-        await ExpectAsync(laoCai, new DateTimeOffset(2027, 3, 6, 0, 0, 0, Beijing), Reminder.Overdue(DeadlineKind.Identification), id);
+        await ExpectAsync(laoCai, IdentificationOverdue, Reminder.Overdue(DeadlineKind.Identification), id);
         var atYunnan = await FoldedAtYunnanAsync(yunnan, 3, id);
         Assert.Equal(DeadlineKind.Identification, atYunnan.RunningDeadline);
         var notice = (await yunnan.Coordinator.GetAsync(id, CancellationToken.None)).Steps[^1].Event.VerificationReminder.Texts;
@@ -138,11 +141,9 @@ public sealed class DeadlineMonitorTests
         var overdue = Reminder.Overdue(DeadlineKind.Identification);
 
         // The link to Yunnan is down: the overdue notice waits on Lao Cai's broker until its envelope expires.
-        var shovel = await gateways.Link.SuspendShovelAsync(TestParties.LaoCai);
+        var shovel = await OverdueSentWhileTheLinkIsDownAsync(gateways, laoCai, id);
         await using (shovel)
         {
-            time.SetUtcNow(new DateTimeOffset(2027, 3, 6, 0, 0, 0, Beijing));
-            Assert.Equal([(id, overdue)], await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
             await ExpireAsync(gateways.LaoCai, DeadlineMonitor.RequestIdFor(id, overdue));
 
             // Not at once: a minute after the failure, then two minutes after the next; each attempt once.
@@ -186,11 +187,9 @@ public sealed class DeadlineMonitorTests
 
         // The notice waits on Lao Cai's broker beyond its lifetime and Yunnan's clock skew (but within
         // Lao Cai's expiry grace): Yunnan refuses it as expired, and its receipt says so.
-        var shovel = await gateways.Link.SuspendShovelAsync(TestParties.LaoCai);
+        var shovel = await OverdueSentWhileTheLinkIsDownAsync(gateways, laoCai, id);
         await using (shovel)
         {
-            time.SetUtcNow(new DateTimeOffset(2027, 3, 6, 0, 0, 0, Beijing));
-            Assert.Equal([(id, overdue)], await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
             var published = await Polling.UntilAsync(() => gateways.LaoCai.Store.GetByRequestIdAsync(first, CancellationToken.None),
                 m => m?.State == MessageState.Published, Deadline, "the overdue notice published");
             time.SetUtcNow(published!.ExpiresAt + TimeSpan.FromMinutes(3));
@@ -220,11 +219,9 @@ public sealed class DeadlineMonitorTests
         var (laoCai, yunnan) = await AwaitingIdentificationAsync(gateways, id, new WorkflowJobsOptions { ReminderRetries = 1, ReminderRetryDelay = TimeSpan.FromMinutes(1) });
         var overdue = Reminder.Overdue(DeadlineKind.Identification);
 
-        var shovel = await gateways.Link.SuspendShovelAsync(TestParties.LaoCai);
+        var shovel = await OverdueSentWhileTheLinkIsDownAsync(gateways, laoCai, id);
         await using (shovel)
         {
-            time.SetUtcNow(new DateTimeOffset(2027, 3, 6, 0, 0, 0, Beijing));
-            Assert.Equal([(id, overdue)], await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
             await ExpireAsync(gateways.LaoCai, DeadlineMonitor.RequestIdFor(id, overdue));
             time.Advance(TimeSpan.FromMinutes(1));
             Assert.Equal([(id, overdue)], await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
@@ -285,6 +282,18 @@ public sealed class DeadlineMonitorTests
             Assert.Equal(new DeadlineFigures(1, 1, 1, 0, 0), figures);
             Assert.Equal(0d, figures.IdentificationShare);
         }
+    }
+
+    /// <summary>
+    /// Stops the link to Yunnan, moves the clock to <see cref="IdentificationOverdue"/> and has Lao Cai's
+    /// monitor send the overdue notice, which waits on Lao Cai's broker; the caller restores the link.
+    /// </summary>
+    private async Task<ShovelSuspension> OverdueSentWhileTheLinkIsDownAsync(LinkedGateways gateways, WorkflowJobServices laoCai, string id)
+    {
+        var shovel = await gateways.Link.SuspendShovelAsync(TestParties.LaoCai);
+        time.SetUtcNow(IdentificationOverdue);
+        Assert.Equal([(id, Reminder.Overdue(DeadlineKind.Identification))], await laoCai.Monitor.SweepOnceAsync(CancellationToken.None));
+        return shovel;
     }
 
     /// <summary>
