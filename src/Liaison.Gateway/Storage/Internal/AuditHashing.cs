@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -47,13 +48,25 @@ internal static class AuditHashing
 
     public static bool IsKnownFormat(int version) => version is V1 or V2;
 
-    public static byte[] Hash(ReadOnlySpan<byte> previousHash, AuditRow row)
+    public static byte[] Hash(ReadOnlySpan<byte> previousHash, AuditRow row) => Hash(previousHash, Canonical(row));
+
+    /// <summary>hash(e) from the previous entry's hash and the entry's <see cref="Canonical"/> bytes, already encoded.</summary>
+    public static byte[] Hash(ReadOnlySpan<byte> previousHash, ReadOnlySpan<byte> canonical)
     {
-        ArgumentNullException.ThrowIfNull(row);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(previousHash);
-        hash.AppendData(Canonical(row));
-        return hash.GetHashAndReset();
+        // One contiguous buffer and a one-shot hash: an incremental hash object costs a native
+        // digest context per entry, and every message appends several entries.
+        var length = previousHash.Length + canonical.Length;
+        byte[]? rented = null;
+        var buffer = length <= 1024 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
+        previousHash.CopyTo(buffer);
+        canonical.CopyTo(buffer[previousHash.Length..]);
+        var hash = SHA256.HashData(buffer);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return hash;
     }
 
     /// <exception cref="InvalidDataException">The row's format is neither 1 nor 2, or a format-1 row carries an actor or subject: it was altered.</exception>
@@ -65,34 +78,42 @@ internal static class AuditHashing
             throw new InvalidDataException(problem);
         }
 
-        using var buffer = new MemoryStream();
-        buffer.Write(row.FormatVersion == V1 ? LabelV1 : LabelV2);
-        Span<byte> number = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(number, row.Seq);
-        buffer.Write(number);
-        BinaryPrimitives.WriteInt64BigEndian(number, row.RecordedAt);
-        buffer.Write(number);
-        WriteString(buffer, row.EventType);
+        var v2 = row.FormatVersion == V2;
+        var label = v2 ? LabelV2 : LabelV1;
+
+        // Sized exactly first, then written in place: one array per entry.
+        var size = label.Length + 8 + 8 + StringSize(row.EventType) + 1 + (row.EnvelopeId is null ? 0 : 16)
+            + StringSize(row.PeerNode) + (v2 ? StringSize(row.Actor) + StringSize(row.Subject) : 0)
+            + StringSize(row.ReasonCode) + StringSize(row.Detail);
+        var bytes = new byte[size];
+        var rest = bytes.AsSpan();
+        label.CopyTo(rest);
+        rest = rest[label.Length..];
+        BinaryPrimitives.WriteInt64BigEndian(rest, row.Seq);
+        BinaryPrimitives.WriteInt64BigEndian(rest[8..], row.RecordedAt);
+        rest = WriteString(rest[16..], row.EventType);
         if (row.EnvelopeId is { } id)
         {
-            buffer.WriteByte(1);
-            buffer.Write(id.ToByteArray(bigEndian: true));
+            rest[0] = 1;
+            id.TryWriteBytes(rest[1..], bigEndian: true, out _);
+            rest = rest[17..];
         }
         else
         {
-            buffer.WriteByte(0);
+            rest[0] = 0;
+            rest = rest[1..];
         }
 
-        WriteString(buffer, row.PeerNode);
-        if (row.FormatVersion == V2)
+        rest = WriteString(rest, row.PeerNode);
+        if (v2)
         {
-            WriteString(buffer, row.Actor);
-            WriteString(buffer, row.Subject);
+            rest = WriteString(rest, row.Actor);
+            rest = WriteString(rest, row.Subject);
         }
 
-        WriteString(buffer, row.ReasonCode);
-        WriteString(buffer, row.Detail);
-        return buffer.ToArray();
+        rest = WriteString(rest, row.ReasonCode);
+        WriteString(rest, row.Detail);
+        return bytes;
     }
 
     /// <summary>
@@ -113,12 +134,13 @@ internal static class AuditHashing
             : null;
     }
 
-    private static void WriteString(MemoryStream buffer, string value)
+    private static int StringSize(string value) => 4 + Encoding.UTF8.GetByteCount(value);
+
+    /// <returns>What is left of <paramref name="destination"/> after str(value).</returns>
+    private static Span<byte> WriteString(Span<byte> destination, string value)
     {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(length, (uint)bytes.Length);
-        buffer.Write(length);
-        buffer.Write(bytes);
+        var written = Encoding.UTF8.GetBytes(value, destination[4..]);
+        BinaryPrimitives.WriteUInt32BigEndian(destination, (uint)written);
+        return destination[(4 + written)..];
     }
 }

@@ -134,9 +134,11 @@ internal sealed class AuditLog(TimeProvider time, IAuditSubjects? subjects = nul
         }
 
         var row = record.ToRow(lastSeq + 1, DbValues.Millis(time.GetUtcNow()));
-        row = row with { Hash = AuditHashing.Hash(lastHash, row) };
+        // The canonical bytes are the chain hash's input and the Merkle leaf alike: encoded once.
+        var canonical = AuditHashing.Canonical(row);
+        row = row with { Hash = AuditHashing.Hash(lastHash, canonical) };
         pendingRows.Add(row);
-        tree.AppendLeaf(AuditHashing.Canonical(row), (id, hash) => pendingNodes.Add((id, hash)));
+        tree.AppendLeaf(canonical, (id, hash) => pendingNodes.Add((id, hash)));
         (lastSeq, lastHash) = (row.Seq, row.Hash);
         return Task.FromResult(row.Seq);
     }
