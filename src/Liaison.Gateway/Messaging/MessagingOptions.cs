@@ -16,6 +16,13 @@ public sealed class MessagingOptions
     /// </summary>
     public Uri? BrokerUri { get; set; }
 
+    /// <summary>
+    /// How this gateway encodes the envelopes and receipts it sends. Default <see cref="TransferEncoding.Binary"/>;
+    /// <see cref="TransferEncoding.Json"/> while the partner's gateway is of a version that reads only JSON.
+    /// Both are always read.
+    /// </summary>
+    public TransferEncoding TransferEncoding { get; set; } = TransferEncoding.Binary;
+
     /// <summary>How many inbound messages the broker may push ahead of acknowledgement. Default 256.</summary>
     public int PrefetchCount { get; set; } = 256;
 

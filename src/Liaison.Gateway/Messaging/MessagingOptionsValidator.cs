@@ -14,6 +14,11 @@ public sealed class MessagingOptionsValidator : IValidateOptions<MessagingOption
             problems.Add("Messaging:BrokerUri must be an absolute amqp:// or amqps:// URI of this side's broker (leave it empty for the in-memory transport).");
         }
 
+        if (!Enum.IsDefined(options.TransferEncoding))
+        {
+            problems.Add($"Messaging:TransferEncoding must be Binary or Json; it is {options.TransferEncoding}.");
+        }
+
         if (options.PrefetchCount is < 1 or > 65535)
         {
             problems.Add($"Messaging:PrefetchCount must be between 1 and 65535; it is {options.PrefetchCount}.");

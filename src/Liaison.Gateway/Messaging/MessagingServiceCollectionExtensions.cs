@@ -49,6 +49,9 @@ public static class MessagingServiceCollectionExtensions
                 {
                     cfg.Host(broker, host => host.PublisherConfirmation = true);
 
+                    // Read whichever encoding the partner sends (TransferEncoding); what is sent is chosen per send (OutboxPublisher).
+                    cfg.AddDeserializer(BinaryTransferSerializer.Instance);
+
                     // The error and skipped queues are created on first use; make them quorum queues
                     // like the rest of deploy/rabbitmq/, so a refused envelope is kept as safely.
                     cfg.SendTopology.ConfigureErrorSettings = queue => queue.SetQuorumQueue();
@@ -65,11 +68,14 @@ public static class MessagingServiceCollectionExtensions
             else
             {
                 bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.AddDeserializer(BinaryTransferSerializer.Instance);
                     cfg.ReceiveEndpoint(GatewayQueues.Inbound, endpoint =>
                     {
                         endpoint.PrefetchCount = options.PrefetchCount;
                         ConfigureInbound(endpoint, context, options);
-                    }));
+                    });
+                });
             }
         });
         services.AddHostedService<OutboxDispatcher>();
@@ -107,6 +113,7 @@ public static class MessagingServiceCollectionExtensions
     private static void CopyTo(MessagingOptions from, MessagingOptions to)
     {
         to.BrokerUri = from.BrokerUri;
+        to.TransferEncoding = from.TransferEncoding;
         to.PrefetchCount = from.PrefetchCount;
         to.InboundMaxBytesInProcess = from.InboundMaxBytesInProcess;
         to.RetryLimit = from.RetryLimit;

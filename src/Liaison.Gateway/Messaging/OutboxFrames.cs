@@ -21,7 +21,7 @@ public static class OutboxFrames
 {
     public const int MaxItems = 64;
 
-    /// <summary>Well under the receiving side's in-process byte bound (1 MiB by default) once base64 in JSON.</summary>
+    /// <summary>Well under the receiving side's in-process byte bound (1 MiB by default), even as base64 in JSON (TransferEncoding.Json).</summary>
     public const int MaxBytes = 256 * 1024;
 
     public const int MaxItemBytes = 32 * 1024;

@@ -17,6 +17,7 @@ public sealed class OutboxPublisher(IBus bus, IOptions<MessagingOptions> options
 {
     private readonly bool inMemory = options.Value.BrokerUri is null;
     private readonly TimeSpan timeout = options.Value.PublishTimeout;
+    private readonly IMessageSerializer? serializer = options.Value.TransferEncoding == TransferEncoding.Binary ? BinaryTransferSerializer.Instance : null;
 
     /// <summary>
     /// Sends every item concurrently, small items of the same kind and partner together in frames
@@ -43,10 +44,10 @@ public sealed class OutboxPublisher(IBus bus, IOptions<MessagingOptions> options
             var single = frame.Items.Count == 1;
             var send = (frame.Kind, single) switch
             {
-                (OutboxKind.Envelope, true) => endpoint.Send(new EnvelopeTransferred(AsArray(first.Bytes)), context => PersistentSend.Prepare(context, first.EnvelopeId), bounded.Token),
-                (OutboxKind.Receipt, true) => endpoint.Send(new ReceiptTransferred(AsArray(first.Bytes)), context => PersistentSend.Prepare(context, first.EnvelopeId), bounded.Token),
-                (OutboxKind.Envelope, false) => endpoint.Send(new EnvelopesTransferred(Arrays(frame)), context => PersistentSend.Prepare(context, first.EnvelopeId), bounded.Token),
-                (OutboxKind.Receipt, false) => endpoint.Send(new ReceiptsTransferred(Arrays(frame)), context => PersistentSend.Prepare(context, first.EnvelopeId), bounded.Token),
+                (OutboxKind.Envelope, true) => endpoint.Send(new EnvelopeTransferred(AsArray(first.Bytes)), context => Prepare(context, first.EnvelopeId), bounded.Token),
+                (OutboxKind.Receipt, true) => endpoint.Send(new ReceiptTransferred(AsArray(first.Bytes)), context => Prepare(context, first.EnvelopeId), bounded.Token),
+                (OutboxKind.Envelope, false) => endpoint.Send(new EnvelopesTransferred(Arrays(frame)), context => Prepare(context, first.EnvelopeId), bounded.Token),
+                (OutboxKind.Receipt, false) => endpoint.Send(new ReceiptsTransferred(Arrays(frame)), context => Prepare(context, first.EnvelopeId), bounded.Token),
                 _ => throw new InvalidOperationException($"Outbox item {first.Id} has an unknown kind {frame.Kind}."),
             };
 
@@ -63,6 +64,15 @@ public sealed class OutboxPublisher(IBus bus, IOptions<MessagingOptions> options
         {
             // Not swallowed: the dispatcher records it on the outbox rows (ScheduleRetryAsync) and logs it.
             return frame.Items.Select(item => new PublishOutcome(item, e));
+        }
+    }
+
+    private void Prepare(SendContext context, Guid envelopeId)
+    {
+        PersistentSend.Prepare(context, envelopeId);
+        if (serializer is not null)
+        {
+            context.Serializer = serializer;
         }
     }
 
