@@ -1,6 +1,7 @@
 using System.Text;
 using Liaison.Crypto.V1;
 using Liaison.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 
 namespace Liaison.Gateway.Tests.Messaging;
@@ -29,7 +30,8 @@ public sealed class LinkedGateways : IAsyncDisposable
     public GatewayCore Yunnan { get; }
 
     /// <param name="time">Both gateways' clock (e.g. one FakeTimeProvider); default the system clock.</param>
-    public static async Task<LinkedGateways> StartAsync(Suite suite, TimeProvider? time = null)
+    /// <param name="configureLaoCai">Changes to Lao Cai's services alone, e.g. its messaging options.</param>
+    public static async Task<LinkedGateways> StartAsync(Suite suite, TimeProvider? time = null, Action<IServiceCollection>? configureLaoCai = null)
     {
         // The lock first: the fault tests restart brokers while holding it.
         var exclusive = await BrokerLink.LockAsync(TimeSpan.FromMinutes(3));
@@ -38,7 +40,7 @@ public sealed class LinkedGateways : IAsyncDisposable
             var link = await RabbitMqServers.LinkAsync();
             await LiaisonTopology.PurgeAsync(link);
             var agreement = ExchangeAgreement.For(suite);
-            var laoCai = await GatewayCore.StartAsync(agreement.Agreement, agreement.LaoCai, link.LaoCai.Uri, time: time);
+            var laoCai = await GatewayCore.StartAsync(agreement.Agreement, agreement.LaoCai, link.LaoCai.Uri, configureLaoCai, time);
             var yunnan = await GatewayCore.StartAsync(agreement.Agreement, agreement.Yunnan, link.Yunnan.Uri, time: time);
             return new LinkedGateways(link, exclusive, laoCai, yunnan);
         }

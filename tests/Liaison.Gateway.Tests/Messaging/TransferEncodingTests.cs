@@ -7,6 +7,7 @@ using Liaison.Testing;
 using Liaison.Transport.V1;
 using MassTransit;
 using MassTransit.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 using static Liaison.Gateway.Tests.Messaging.ExchangeScenario;
 
@@ -24,6 +25,29 @@ public sealed class TransferEncodingTests
     public async Task ByDefaultEnvelopesAndReceiptsTravelAsBinaryTransferFramesAndTheMessageIsDelivered()
     {
         await using var gateways = await LinkedGateways.StartAsync(Suite.InternationalV1);
+        var (seen, envelopeId) = await ExchangeOneAsync(gateways, "binary-transfer");
+
+        var binary = BinaryTransferSerializer.BinaryContentType.MediaType;
+        Assert.Contains((TestParties.Yunnan, binary, (Guid?)envelopeId), seen);
+        Assert.Contains((TestParties.LaoCai, binary, (Guid?)envelopeId), seen);
+        Assert.All(seen, s => Assert.Equal(binary, s.ContentType));
+    }
+
+    [Fact]
+    public async Task AGatewaySetToJsonSendsJsonWhichItsPartnerReadsAndStillReadsTheBinaryReceipts()
+    {
+        // Lao Cai upgraded first and kept on JSON for a partner that reads nothing else; Yunnan sends binary.
+        await using var gateways = await LinkedGateways.StartAsync(
+            Suite.InternationalV1, configureLaoCai: s => s.Configure<MessagingOptions>(o => o.TransferEncoding = TransferEncoding.Json));
+        var (seen, envelopeId) = await ExchangeOneAsync(gateways, "json-transfer");
+
+        Assert.Contains((TestParties.Yunnan, "application/vnd.masstransit+json", (Guid?)envelopeId), seen);
+        Assert.Contains((TestParties.LaoCai, BinaryTransferSerializer.BinaryContentType.MediaType, (Guid?)envelopeId), seen);
+    }
+
+    /// <summary>Submits one message on Lao Cai and waits until it is delivered; what each bus took in on the way.</summary>
+    private static async Task<(IReadOnlyCollection<(string Node, string? ContentType, Guid? CorrelationId)> Seen, Guid EnvelopeId)> ExchangeOneAsync(LinkedGateways gateways, string requestId)
+    {
         var seen = new ConcurrentQueue<(string Node, string? ContentType, Guid? CorrelationId)>();
         var observers = new[]
         {
@@ -32,13 +56,9 @@ public sealed class TransferEncodingTests
         };
         try
         {
-            var submitted = await gateways.LaoCai.Submitter.SubmitAsync(Request("binary-transfer"));
+            var submitted = await gateways.LaoCai.Submitter.SubmitAsync(Request(requestId));
             await UntilDeliveredAsync(gateways.LaoCai, [submitted.Message.EnvelopeId], Delivery);
-
-            var binary = BinaryTransferSerializer.BinaryContentType.MediaType;
-            Assert.Contains((TestParties.Yunnan, binary, (Guid?)submitted.Message.EnvelopeId), seen);
-            Assert.Contains((TestParties.LaoCai, binary, (Guid?)submitted.Message.EnvelopeId), seen);
-            Assert.All(seen, s => Assert.Equal(binary, s.ContentType));
+            return (seen.ToList(), submitted.Message.EnvelopeId);
         }
         finally
         {
