@@ -1,3 +1,4 @@
+using System.Globalization;
 using Liaison.Gateway.Storage;
 
 namespace Liaison.Gateway.Tests;
@@ -29,6 +30,24 @@ public abstract partial class GatewayStoreContract
         Assert.Equal(submitted[3].Message.EnvelopeId, Assert.Single(fourth).EnvelopeId);
         Assert.Empty(await store.ClaimDueOutboxAsync(10, long.MaxValue, now));
         Assert.All(firstTwo.Concat(third).Concat(fourth), o => Assert.Equal(1, o.Attempts));
+    }
+
+    [Fact]
+    public async Task AnEnvelopesOutboxRowKeepsNoSecondCopyOfItAndTheClaimSendsTheMessagesEnvelope()
+    {
+        var store = await OpenAsync();
+        var fresh = await SubmitAsync(store, "req-fresh", seed: 1);
+        var legacy = await SubmitAsync(store, "req-legacy", seed: 2);
+        // A row queued by an earlier version, which kept its own copy: still sent from that copy.
+        await Backend.ExecuteRawAsync(Options, "UPDATE outbox SET bytes = (SELECT envelope_bytes FROM messages WHERE messages.envelope_id = outbox.envelope_id) WHERE outbox_id = (SELECT MAX(outbox_id) FROM outbox)");
+
+        var storedLength = Convert.ToInt64(await Backend.ExecuteRawAsync(Options, "SELECT length(bytes) FROM outbox WHERE outbox_id = (SELECT MIN(outbox_id) FROM outbox)"), CultureInfo.InvariantCulture);
+        var claimed = await store.ClaimDueOutboxAsync(10, long.MaxValue, Parties.Time.GetUtcNow());
+
+        Assert.Equal(0, storedLength);
+        Assert.Equal([fresh.Message.EnvelopeId, legacy.Message.EnvelopeId], claimed.Select(c => c.EnvelopeId));
+        Assert.Equal(fresh.Message.EnvelopeBytes.ToArray(), claimed[0].Bytes.ToArray());
+        Assert.Equal(legacy.Message.EnvelopeBytes.ToArray(), claimed[1].Bytes.ToArray());
     }
 
     [Fact]

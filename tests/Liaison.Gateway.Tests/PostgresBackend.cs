@@ -29,13 +29,14 @@ public sealed class PostgresBackend : StoreBackend
         Schema = "node-" + Interlocked.Increment(ref count),
     };
 
-    public override async Task ExecuteRawAsync(StoreOptions options, string sql)
+    public override async Task<object?> ExecuteRawAsync(StoreOptions options, string sql)
     {
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString) { SearchPath = $"\"{options.Schema}\"", Pooling = false };
         await using var connection = new NpgsqlConnection(builder.ToString());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        var first = await command.ExecuteScalarAsync();
+        return first is DBNull ? null : first;
     }
 
     public override async Task DisposeAsync()

@@ -22,14 +22,15 @@ public sealed class SqliteBackend : StoreBackend
         DataDirectory = Path.Combine(root, "node-" + Interlocked.Increment(ref count)),
     });
 
-    public override async Task ExecuteRawAsync(StoreOptions options, string sql)
+    public override async Task<object?> ExecuteRawAsync(StoreOptions options, string sql)
     {
         var path = Path.Combine(options.DataDirectory, "gateway.db");
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
+        var first = await command.ExecuteScalarAsync();
+        return first is DBNull ? null : first;
     }
 
     public override Task DisposeAsync()

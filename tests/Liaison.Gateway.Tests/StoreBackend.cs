@@ -12,8 +12,8 @@ public abstract class StoreBackend : IAsyncLifetime
     /// <summary>Options for a database no other test uses.</summary>
     public abstract Task<StoreOptions> NewDatabaseAsync();
 
-    /// <summary>Runs SQL behind the store's back, as an intruder with database access would.</summary>
-    public abstract Task ExecuteRawAsync(StoreOptions options, string sql);
+    /// <summary>Runs SQL behind the store's back, as an intruder with database access would (or a test looking at what is stored); returns the first column of the first row, if any.</summary>
+    public abstract Task<object?> ExecuteRawAsync(StoreOptions options, string sql);
 
     /// <summary>SQL that removes the triggers refusing UPDATE and DELETE on the audit log's tables (audit, audit_nodes, checkpoints).</summary>
     public abstract IReadOnlyList<string> DropAuditGuardsSql { get; }

@@ -32,15 +32,19 @@ internal static class OutboxTable
     public static async Task<List<OutboxItem>> ClaimDueAsync(StoreSession session, DateTimeOffset now, DateTimeOffset leaseUntil, int max, long maxBytes, CancellationToken cancellationToken)
     {
         // The running total is a window SUM over the due rows in claim order (SQLite 3.28+ and
-        // PostgreSQL alike); length() of a blob is read from the row header, not the blob.
+        // PostgreSQL alike); length() of a blob is read from the row header, not the blob. An
+        // envelope's row holds no bytes of its own (SubmitOperation): its size is its message's.
         var claimed = await session.QueryAsync(
             $"""
             UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @lease_until
             WHERE outbox_id IN (
                 SELECT outbox_id FROM (
                     SELECT outbox_id, ROW_NUMBER() OVER due_order AS position, SUM(size) OVER due_order AS running
-                    FROM (SELECT outbox_id, next_attempt_at, length(bytes) AS size FROM outbox
-                          WHERE next_attempt_at <= @now ORDER BY next_attempt_at, outbox_id LIMIT @max) AS due
+                    FROM (SELECT o.outbox_id, o.next_attempt_at,
+                                 CASE WHEN length(o.bytes) > 0 THEN length(o.bytes)
+                                      ELSE (SELECT length(m.envelope_bytes) FROM messages m WHERE m.envelope_id = o.envelope_id) END AS size
+                          FROM outbox o
+                          WHERE o.next_attempt_at <= @now ORDER BY o.next_attempt_at, o.outbox_id LIMIT @max) AS due
                     WINDOW due_order AS (ORDER BY next_attempt_at, outbox_id ROWS UNBOUNDED PRECEDING)) AS sized
                 WHERE position = 1 OR running <= @max_bytes)
             RETURNING {Returned}
@@ -52,9 +56,45 @@ internal static class OutboxTable
             ("max", max),
             ("max_bytes", maxBytes));
 
+        await WithEnvelopesAsync(session, claimed, cancellationToken);
+
         // RETURNING promises no order; publish in the order the rows were queued.
         claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
         return claimed;
+    }
+
+    /// <summary>Puts each envelope row's bytes in from its message (rows queued before they were kept there only hold their own).</summary>
+    private static async Task WithEnvelopesAsync(StoreSession session, List<OutboxItem> items, CancellationToken cancellationToken)
+    {
+        var missing = items.Where(i => i.Kind == OutboxKind.Envelope && i.Bytes.IsEmpty).Select(i => i.EnvelopeId).Distinct().ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var envelopes = new Dictionary<Guid, byte[]>(missing.Count);
+        await InList.ForEachChunkAsync(
+            missing,
+            "SELECT envelope_id, envelope_bytes FROM messages WHERE envelope_id IN ({keys})",
+            id => session.Dialect.ToDb(id),
+            async (sql, parameters) =>
+            {
+                foreach (var (id, bytes) in await session.QueryAsync(sql, r => (session.Dialect.ReadGuid(r, 0), (byte[])r.GetValue(1)), cancellationToken, parameters))
+                {
+                    envelopes[id] = bytes;
+                }
+            });
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Kind == OutboxKind.Envelope && items[i].Bytes.IsEmpty)
+            {
+                items[i] = items[i] with
+                {
+                    Bytes = envelopes.GetValueOrDefault(items[i].EnvelopeId)
+                        ?? throw new InvalidOperationException($"Outbox row {items[i].Id} is for envelope {items[i].EnvelopeId}, which has no message row to send it from."),
+                };
+            }
+        }
     }
 
     /// <summary>Removes a confirmed row; null when it is already gone.</summary>

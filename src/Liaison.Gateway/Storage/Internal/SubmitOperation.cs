@@ -42,7 +42,9 @@ internal static class SubmitOperation
             ExpiresAt = sealedEnvelope.Header.ExpiresAt.ToDateTimeOffset(),
         };
         await MessageTable.InsertAsync(session, context.Protection, message, now, cancellationToken);
-        await OutboxTable.InsertAsync(session, message.EnvelopeId, message.PeerNode, OutboxKind.Envelope, sealedEnvelope.Bytes, now, cancellationToken);
+        // The sealed envelope is in the message row already: the outbox row holds no second copy
+        // (the claim reads it from there), so an attachment chunk is written to disk once, not twice.
+        await OutboxTable.InsertAsync(session, message.EnvelopeId, message.PeerNode, OutboxKind.Envelope, ReadOnlyMemory<byte>.Empty, now, cancellationToken);
         // The request id is client-chosen text, so it stays out of the audit trail.
         await context.Audit.AppendAsync(AuditEventType.Submitted, message, $"{message.MessageType} accepted, priority {message.Priority}", submission.Actor, cancellationToken);
         await context.Audit.AppendAsync(AuditEventType.Sealed, message, $"sealed as sequence {sequence}, queued for publishing", submission.Actor, cancellationToken);
