@@ -31,6 +31,31 @@ public abstract partial class GatewayStoreContract
     }
 
     [Fact]
+    public async Task TheWriterAccountsItsTimeToEachKindOfWriteAndToEveryBatchEndAndCommit()
+    {
+        var store = await OpenAsync();
+        var before = store.WriterTime();
+        await Task.WhenAll(SubmitAsync(store, "a", seed: 1), SubmitAsync(store, "b", seed: 2));
+        var due = await store.ClaimDueOutboxAsync(10, Parties.Time.GetUtcNow());
+        await store.MarkPublishedAsync([due[0].Id], Parties.Time.GetUtcNow());
+
+        var spent = store.WriterTime().ToDictionary(t => t.Phase, t => t - before.Single(b => b.Phase == t.Phase));
+        Assert.Equal(Enum.GetValues<StoreWriterPhase>().Order(), spent.Keys.Order());
+        Assert.Equal(2, spent[StoreWriterPhase.Submit].Count);
+        Assert.Equal(1, spent[StoreWriterPhase.OutboxClaim].Count);
+        Assert.Equal(1, spent[StoreWriterPhase.OutboxConfirm].Count);
+        Assert.Equal(0, spent[StoreWriterPhase.Receipt].Count + spent[StoreWriterPhase.Inbound].Count + spent[StoreWriterPhase.Other].Count);
+        // Every transaction ends and commits once, however many writes it held.
+        var transactions = store.CommittedWriteTransactions;
+        Assert.InRange(transactions, 3, 4);
+        Assert.Equal(transactions, spent[StoreWriterPhase.BatchEnd].Count);
+        Assert.Equal(transactions, spent[StoreWriterPhase.Commit].Count);
+        Assert.All(spent.Values.Where(t => t.Count > 0), t => Assert.True(t.Elapsed > TimeSpan.Zero, $"{t.Phase} ran {t.Count} times in no time"));
+        // Phases of the writer's busy time, not more than it.
+        Assert.True(spent.Values.Sum(t => t.Elapsed.Ticks) <= store.WriterBusyTime.Ticks);
+    }
+
+    [Fact]
     public async Task AFailingWriteInABatchFailsAloneAndTheOthersCommit()
     {
         var store = await OpenAsync();

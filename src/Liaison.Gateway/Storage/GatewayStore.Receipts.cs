@@ -21,7 +21,8 @@ public sealed partial class GatewayStore
                 var pending = new PendingReceipt(receipt);
                 return (await InboundOperation.RunAsync(c, record, null, CancellationToken.None, pending), pending);
             },
-            cancellationToken);
+            cancellationToken,
+            StoreWriterPhase.Inbound);
         return pending.Bytes is { } signed && !result.IsDuplicate
             ? result with { Message = result.Message with { ReceiptBytes = signed } }
             : result;
@@ -57,7 +58,8 @@ public sealed partial class GatewayStore
 
                 return result;
             },
-            cancellationToken);
+            cancellationToken,
+            StoreWriterPhase.Receipt);
     }
 
     public Task<ReceiptLogPosition?> GetReceiptLogPositionAsync(Guid envelopeId, CancellationToken cancellationToken = default) =>

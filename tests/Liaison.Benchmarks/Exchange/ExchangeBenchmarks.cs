@@ -6,6 +6,7 @@ using System.Text;
 using Liaison.Crypto.Envelopes;
 using Liaison.Crypto.V1;
 using Liaison.Gateway.Messaging;
+using Liaison.Gateway.Storage;
 using Liaison.Testing;
 using static System.FormattableString;
 
@@ -105,12 +106,14 @@ internal static class ExchangeBenchmarks
         await probe.RunAsync("gateway warm-up", settings.WarmUp, i => gateways.SubmitAsync(Invariant($"bench-{round}-{i:D5}"), payloads[i]), ExchangeSettings.PhaseTimeout);
         var before = gateways.Commits();
         var busyBefore = gateways.WriterBusy();
+        var timeBefore = gateways.WriterTime();
         var loadBefore = ProcessLoad.Now();
         var result = await probe.RunAsync("gateway exchange", settings.Messages,
             i => gateways.SubmitAsync(Invariant($"bench-{round}-{settings.WarmUp + i:D5}"), payloads[settings.WarmUp + i]), ExchangeSettings.PhaseTimeout);
         var load = ProcessLoad.Now() - loadBefore;
         var after = gateways.Commits();
         var busyAfter = gateways.WriterBusy();
+        var timeAfter = gateways.WriterTime();
         var missing = await gateways.NotDeliveredAsync(result.Ids);
         if (missing > 0)
         {
@@ -119,15 +122,27 @@ internal static class ExchangeBenchmarks
 
         var stages = await gateways.StagesAsync(result.Ids.ToList());
         progress.WriteLine(Invariant($"  gateway: {result.MessagesPerSecond,8:F0} msg/s, p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms"));
-        return new GatewayPhase(result, after.LaoCai - before.LaoCai, after.Yunnan - before.Yunnan, busyAfter.LaoCai - busyBefore.LaoCai, busyAfter.Yunnan - busyBefore.Yunnan, load, stages);
+        return new GatewayPhase(result, after.LaoCai - before.LaoCai, after.Yunnan - before.Yunnan, busyAfter.LaoCai - busyBefore.LaoCai, busyAfter.Yunnan - busyBefore.Yunnan, load, stages)
+        {
+            LaoCaiWriterTime = Subtract(timeAfter.LaoCai, timeBefore.LaoCai),
+            YunnanWriterTime = Subtract(timeAfter.Yunnan, timeBefore.Yunnan),
+        };
     }
+
+    private static IReadOnlyList<StoreWriterTime> Subtract(IReadOnlyList<StoreWriterTime> after, IReadOnlyList<StoreWriterTime> before) =>
+        [.. after.Select(a => before.FirstOrDefault(b => b.Phase == a.Phase) is { } b ? a - b : a)];
 }
 
 /// <summary>A floor phase with what the process spent (its bus's sends and consumes; the brokers are other processes).</summary>
 internal sealed record FloorPhase(PhaseResult Result, ProcessLoad Load);
 
-/// <summary>A gateway phase with its counters: write transactions per side and what the process spent.</summary>
-internal sealed record GatewayPhase(PhaseResult Result, long LaoCaiCommits, long YunnanCommits, TimeSpan LaoCaiWriterBusy, TimeSpan YunnanWriterBusy, ProcessLoad Load, IReadOnlyList<(string Stage, double P50Ms, double P99Ms)> Stages);
+/// <summary>A gateway phase with its counters: write transactions per side, where each writer's time went, and what the process spent.</summary>
+internal sealed record GatewayPhase(PhaseResult Result, long LaoCaiCommits, long YunnanCommits, TimeSpan LaoCaiWriterBusy, TimeSpan YunnanWriterBusy, ProcessLoad Load, IReadOnlyList<(string Stage, double P50Ms, double P99Ms)> Stages)
+{
+    public IReadOnlyList<StoreWriterTime> LaoCaiWriterTime { get; init; } = [];
+
+    public IReadOnlyList<StoreWriterTime> YunnanWriterTime { get; init; } = [];
+}
 
 /// <summary>The exchange run's report: environment, the table, the counters, then the key=value lines, the ratio last.</summary>
 internal static class ExchangeReport
@@ -170,6 +185,8 @@ internal static class ExchangeReport
         output.WriteLine(Invariant($"  Lao Cai store: {counters.LaoCaiCommits} write transactions ({PerCommit(gateway.Messages, counters.LaoCaiCommits)} messages each; a message is 2 writes + its share of claims and confirms)"));
         output.WriteLine(Invariant($"  Yunnan store:  {counters.YunnanCommits} write transactions ({PerCommit(gateway.Messages, counters.YunnanCommits)} messages each; a message is 1 write + its share of claims and confirms)"));
         output.WriteLine(Invariant($"  store writers: busy {Share(counters.LaoCaiWriterBusy, gateway)} of the wall on Lao Cai, {Share(counters.YunnanWriterBusy, gateway)} on Yunnan (running and committing transactions, fsyncs included)"));
+        WriterTime(output, "Lao Cai", counters.LaoCaiWriterTime, gateway);
+        WriterTime(output, "Yunnan", counters.YunnanWriterTime, gateway);
         Spent(output, "process", counters.Load, gateway, "both gateways");
         Spent(output, "floor", floorPhases.Single(f => f.Result == floor).Load, floor, "its bus's send and consume; brokers not counted");
         output.WriteLine();
@@ -195,6 +212,23 @@ internal static class ExchangeReport
         output.WriteLine(Invariant($"  {who + " CPU:",-14} {load.Cpu.TotalSeconds:F1} s over {phase.Elapsed.TotalSeconds:F1} s wall ({load.Cpu.TotalMilliseconds * 1000 / n:F0} us per message, {scope})"));
         output.WriteLine(Invariant($"  {who + " memory:",-14} {load.AllocatedBytes / n / 1024:F1} KiB allocated per message; collections gen0 {load.Gen0}, gen1 {load.Gen1}, gen2 {load.Gen2}, paused {load.GcPauses.TotalSeconds / phase.Elapsed.TotalSeconds * 100:F0} % of the wall; {load.StorageWrittenBytes / n / 1024:F1} KiB written to storage per message"));
     }
+
+    /// <summary>One writer's busy time per message, by phase (wall time: waiting for a core or the disk included).</summary>
+    private static void WriterTime(TextWriter output, string side, IReadOnlyList<StoreWriterTime> time, PhaseResult phase)
+    {
+        var parts = time.Where(t => t.Elapsed > TimeSpan.Zero)
+            .OrderByDescending(t => t.Elapsed)
+            .Select(t => Invariant($"{PhaseName(t.Phase)} {t.Elapsed.TotalMilliseconds * 1000 / phase.Messages:F0}"));
+        output.WriteLine(Invariant($"  {side + " writer:",-14} us per message: {string.Join(", ", parts)}"));
+    }
+
+    private static string PhaseName(StoreWriterPhase phase) => phase switch
+    {
+        StoreWriterPhase.OutboxClaim => "outbox claim",
+        StoreWriterPhase.OutboxConfirm => "outbox confirm",
+        StoreWriterPhase.BatchEnd => "batch end (receipts signed, audit rows written)",
+        _ => phase.ToString().ToLowerInvariant(),
+    };
 
     private static string Share(TimeSpan busy, PhaseResult phase) => Invariant($"{busy.TotalSeconds / phase.Elapsed.TotalSeconds * 100:F0} %");
 

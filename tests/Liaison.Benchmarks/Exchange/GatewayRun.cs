@@ -72,6 +72,9 @@ internal sealed class GatewayRun : IAsyncDisposable
     /// <summary>How long each side's single store writer has been busy (see <see cref="GatewayStore.WriterBusyTime"/>).</summary>
     public (TimeSpan LaoCai, TimeSpan Yunnan) WriterBusy() => (BusyOf(laoCai), BusyOf(yunnan));
 
+    /// <summary>Where each side's writer spent its busy time so far (see <see cref="GatewayStore.WriterTime"/>).</summary>
+    public (IReadOnlyList<StoreWriterTime> LaoCai, IReadOnlyList<StoreWriterTime> Yunnan) WriterTime() => (TimeOf(laoCai), TimeOf(yunnan));
+
     /// <summary>How many of <paramref name="ids"/> are not Delivered on Lao Cai's store.</summary>
     public async Task<int> NotDeliveredAsync(IEnumerable<Guid> ids)
     {
@@ -132,6 +135,8 @@ internal sealed class GatewayRun : IAsyncDisposable
     private static long CommitsOf(GatewayCore core) => core.Store is GatewayStore store ? store.CommittedWriteTransactions : 0;
 
     private static TimeSpan BusyOf(GatewayCore core) => core.Store is GatewayStore store ? store.WriterBusyTime : TimeSpan.Zero;
+
+    private static IReadOnlyList<StoreWriterTime> TimeOf(GatewayCore core) => core.Store is GatewayStore store ? store.WriterTime() : [];
 
     /// <summary>Hears receipts recorded, one at a time or in frames (whose items are all recorded once the frame's consumer returned).</summary>
     private sealed class DeliveredObserver(LoadProbe probe) : IConsumeMessageObserver<ReceiptTransferred>, IConsumeMessageObserver<ReceiptsTransferred>

@@ -31,6 +31,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private long committedTransactions;
     private long busyTimestampTicks;
 
+    // Per StoreWriterPhase: entries and Stopwatch ticks, read by other threads (Interlocked).
+    private readonly long[] phaseCounts = new long[Enum.GetValues<StoreWriterPhase>().Length];
+    private readonly long[] phaseTicks = new long[Enum.GetValues<StoreWriterPhase>().Length];
+
     // The writer's connection and its prepared commands; null until the first write, and after a failed one.
     private StatementCache? statements;
 
@@ -55,14 +59,26 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     public TimeSpan BusyTime => TimeSpan.FromTicks(Interlocked.Read(ref busyTimestampTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency);
 
     /// <summary>
+    /// Where the busy time went, phase by phase: the writes of each kind, the batches' ends and
+    /// their commits. Wall time, as <see cref="BusyTime"/>; a write run again alone after its
+    /// batch failed counts twice.
+    /// </summary>
+    public IReadOnlyList<StoreWriterTime> TimeByPhase() =>
+        [.. Enum.GetValues<StoreWriterPhase>().Select(p => new StoreWriterTime(
+            p,
+            Interlocked.Read(ref phaseCounts[(int)p]),
+            TimeSpan.FromTicks(Interlocked.Read(ref phaseTicks[(int)p]) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency)))];
+
+    /// <summary>
     /// Queues a write; the task completes once its transaction has committed. The
     /// write is queued before this method returns, so calls made one after another
     /// run in that order.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> operation, CancellationToken cancellationToken)
+    /// <param name="phase">What kind of write it is, for <see cref="TimeByPhase"/>.</param>
+    public Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> operation, CancellationToken cancellationToken, StoreWriterPhase phase = StoreWriterPhase.Other)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var write = new PendingWrite<T>(operation, cancellationToken);
+        var write = new PendingWrite<T>(operation, phase, cancellationToken);
         if (!queue.Writer.TryWrite(write))
         {
             throw new ObjectDisposedException(nameof(GroupCommitWriter), "The gateway store is closed.");
@@ -155,14 +171,18 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             var session = new StoreSession(statements.Connection, transaction, dialect, statements);
             await audit.BeginAsync(session, CancellationToken.None);
             var context = new WriteContext(session, audit, time, options, protection);
+            var mark = System.Diagnostics.Stopwatch.GetTimestamp();
             foreach (var write in writes)
             {
                 await write.RunAsync(context);
+                mark = Count(write.Phase, mark);
             }
 
             await context.Receipts.CompleteAsync(context, CancellationToken.None);
             await audit.FlushAsync(CancellationToken.None);
+            mark = Count(StoreWriterPhase.BatchEnd, mark);
             await transaction.CommitAsync(CancellationToken.None);
+            Count(StoreWriterPhase.Commit, mark);
             Interlocked.Increment(ref committedTransactions);
             return null;
         }
@@ -175,6 +195,15 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             await DropConnectionAsync();
             return error;
         }
+    }
+
+    /// <returns>Now, which the next phase counts from.</returns>
+    private long Count(StoreWriterPhase phase, long since)
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref phaseCounts[(int)phase]);
+        Interlocked.Add(ref phaseTicks[(int)phase], now - since);
+        return now;
     }
 
     private async Task DropConnectionAsync()
