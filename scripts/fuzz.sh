@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Fuzzes one target of src/Liaison.Crypto with libFuzzer, through SharpFuzz:
+# Fuzzes one parser of what a partner sends with libFuzzer, through SharpFuzz:
 #
-#   scripts/fuzz.sh [envelope|agreement|receipt] [RUNS | SECONDSs]     (default: envelope 1000000)
+#   scripts/fuzz.sh [envelope|agreement|receipt|transfer] [RUNS | SECONDSs]     (default: envelope 1000000)
 #
 # envelope:  EnvelopeOpener.Open on envelope bytes (Yunnan's opener of every suite);
 # agreement: SignedAgreement parsing and AgreementInForce.Inspect;
-# receipt:   ReceiptVerifier.Verify on signed-receipt bytes.
+# receipt:   ReceiptVerifier.Verify on signed-receipt bytes;
+# transfer:  the gateway's decoder of broker message bodies (BinaryTransferSerializer).
 # The targets live in tests/Liaison.Fuzzing; the seeds in tests/fuzz/corpus/TARGET (read only here).
 #
 # It publishes tests/Liaison.Fuzzing (Release), instruments Liaison.Crypto.dll and
-# Google.Protobuf.dll with the sharpfuzz tool, builds the libFuzzer driver with clang
+# Google.Protobuf.dll (and Liaison.Gateway.dll for transfer) with the sharpfuzz tool, builds the libFuzzer driver with clang
 # and runs it, with a hang being any input that takes more than 1 s. New inputs,
 # crash-*, timeout-* files and the log go to $LIAISON_FUZZ_DIR (default
 # /var/tmp/liaison-fuzz/TARGET). It ends with one line:
@@ -23,10 +24,11 @@ repo="$PWD"
 
 target="${1:-envelope}"
 budget="${2:-1000000}"
-case "$target" in envelope|agreement|receipt) ;; *) echo "usage: $0 [envelope|agreement|receipt] [RUNS|SECONDSs]" >&2; exit 2 ;; esac
+usage="usage: $0 [envelope|agreement|receipt|transfer] [RUNS|SECONDSs]"
+case "$target" in envelope|agreement|receipt|transfer) ;; *) echo "$usage" >&2; exit 2 ;; esac
 case "$budget" in
   *s) limit=(-max_total_time="${budget%s}") ;;
-  *[!0-9]*|'') echo "usage: $0 [envelope|agreement|receipt] [RUNS|SECONDSs]" >&2; exit 2 ;;
+  *[!0-9]*|'') echo "$usage" >&2; exit 2 ;;
   *) limit=(-runs="$budget") ;;
 esac
 
@@ -49,7 +51,9 @@ fi
 # Build: a fresh publish each time, since sharpfuzz instruments in place.
 rm -rf "$build"
 dotnet publish tests/Liaison.Fuzzing -c Release -o "$build" -v q --nologo >/dev/null
-for assembly in Liaison.Crypto.dll Google.Protobuf.dll; do
+instrumented=(Liaison.Crypto.dll Google.Protobuf.dll)
+if [ "$target" = transfer ]; then instrumented+=(Liaison.Gateway.dll); fi
+for assembly in "${instrumented[@]}"; do
   "$sharpfuzz" "$build/$assembly" >/dev/null
 done
 "$clang" -O2 -fsanitize=fuzzer tests/Liaison.Fuzzing/driver/libfuzzer-dotnet.c -o "$build/libfuzzer-dotnet"

@@ -84,6 +84,27 @@ public sealed class FuzzCorpusTests
         }
     }
 
+    [Fact]
+    public void TransferSeedsDecodeEachToItsKindCarryingSeedEnvelopesOrReceipts()
+    {
+        var expected = new Dictionary<string, (Type Contract, string ItemsFrom, int Count)>
+        {
+            ["envelope.bin"] = (typeof(Gateway.Messaging.Contracts.EnvelopeTransferred), "envelope", 1),
+            ["envelopes.bin"] = (typeof(Gateway.Messaging.Contracts.EnvelopesTransferred), "envelope", 2),
+            ["receipt.bin"] = (typeof(Gateway.Messaging.Contracts.ReceiptTransferred), "receipt", 1),
+            ["receipts.bin"] = (typeof(Gateway.Messaging.Contracts.ReceiptsTransferred), "receipt", 2),
+        };
+        foreach (var (name, (contract, itemsFrom, count)) in expected)
+        {
+            var body = File.ReadAllBytes(Path.Combine(Root, "tests/fuzz/corpus/transfer", name));
+            var (decoded, items) = TransferTarget.Decode(body);
+            Assert.Equal(contract, decoded);
+            Assert.Equal(count, items.Count);
+            var seeds = Seeds(itemsFrom, "").Select(File.ReadAllBytes).ToList();
+            Assert.All(items, item => Assert.Contains(seeds, seed => seed.AsSpan().SequenceEqual(item)));
+        }
+    }
+
     private static IEnumerable<string> Folders(string target) =>
         [Path.Combine(Root, "tests/fuzz/corpus", target), Path.Combine(Root, "tests/fuzz/regressions", target)];
 

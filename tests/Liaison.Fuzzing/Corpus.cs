@@ -14,7 +14,8 @@ public sealed record CorpusFile(string Target, string Name, byte[] Bytes);
 /// per suite, envelopes from Lao Cai to Yunnan in session and per-message mode (two in
 /// one session) and one addressed the other way; the co-signed agreement (for the
 /// international suite also a half-signed one and a co-signed version 2); Yunnan's
-/// receipts for the envelopes it got. The targets know what the seeds sealed and
+/// receipts for the envelopes it got; broker bodies of each transfer kind carrying those
+/// envelopes and receipts. The targets know what the seeds sealed and
 /// signed, so a forged input that is accepted is caught. Running it twice gives the
 /// same bytes.
 /// </summary>
@@ -85,6 +86,11 @@ public static class Corpus
             files.Add(new("receipt", $"{exchange.Name}-batch-2.bin", batch[1]));
         }
 
+        // Broker bodies between gateways: frames of the first exchange's session envelopes and batch receipts.
+        var name = FuzzExchange.All[0].Name;
+        files.AddRange(TransferTarget.Seeds(
+            [.. files.Where(f => f.Target == "envelope" && f.Name.StartsWith(name + "-session", StringComparison.Ordinal)).Select(f => f.Bytes)],
+            [.. files.Where(f => f.Target == "receipt" && f.Name.StartsWith(name + "-batch", StringComparison.Ordinal)).Select(f => f.Bytes)]));
         return files;
     }
 }

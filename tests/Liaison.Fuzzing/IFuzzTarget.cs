@@ -7,7 +7,7 @@ namespace Liaison.Fuzzing;
 /// </summary>
 public interface IFuzzTarget
 {
-    /// <summary>"envelope", "agreement" or "receipt": also the corpus folder's name.</summary>
+    /// <summary>"envelope", "agreement", "receipt" or "transfer": also the corpus folder's name.</summary>
     string Name { get; }
 
     void Run(ReadOnlySpan<byte> input);

@@ -1,7 +1,7 @@
 using Liaison.Fuzzing;
 
 // liaison fuzzing: see README "Fuzzing" and scripts/fuzz.sh.
-//   --write-corpus DIR            write the seed corpus to DIR/{envelope,agreement,receipt}/
+//   --write-corpus DIR            write the seed corpus to DIR/{envelope,agreement,receipt,transfer}/
 //   libfuzzer TARGET              serve TARGET to libfuzzer-dotnet (SharpFuzz's libFuzzer protocol)
 //   replay TARGET PATH...         run every file (or every file in every folder) through TARGET
 switch (args)
@@ -31,6 +31,6 @@ switch (args)
     case ["replay", var name, .. var paths]:
         return Replay.Run(FuzzTargets.Create(name), paths);
     default:
-        await Console.Error.WriteLineAsync("usage: Liaison.Fuzzing --write-corpus DIR | libfuzzer envelope|agreement|receipt | replay TARGET PATH...");
+        await Console.Error.WriteLineAsync("usage: Liaison.Fuzzing --write-corpus DIR | libfuzzer envelope|agreement|receipt|transfer | replay TARGET PATH...");
         return 2;
 }
