@@ -25,6 +25,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly ILogger logger;
     private readonly Task loop;
     private readonly Protection.FieldProtection? protection;
+    private readonly WalCheckpointer? checkpointer;
 
     // The audit log's head, carried from one transaction to the next (see AuditLog).
     private readonly AuditLog audit;
@@ -46,6 +47,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         this.options = options;
         this.logger = logger;
         audit = new AuditLog(time, subjects);
+        checkpointer = dialect.StartCheckpointer(logger);
         loop = Task.Run(RunAsync);
     }
 
@@ -95,6 +97,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         if (statements is not null)
         {
             await statements.DisposeAsync();
+        }
+
+        if (checkpointer is not null)
+        {
+            await checkpointer.DisposeAsync();
         }
     }
 
@@ -151,7 +158,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            return await RunInTransactionAsync(writes);
+            var error = await RunInTransactionAsync(writes);
+            if (error is null)
+            {
+                checkpointer?.Committed(statements!.Connection, idle: !queue.Reader.TryPeek(out _));
+            }
+
+            return error;
         }
         finally
         {
@@ -166,7 +179,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         // The writer itself must survive any one failure, or every later caller would hang.
         try
         {
-            statements ??= new StatementCache(await dialect.OpenAsync(CancellationToken.None));
+            statements ??= new StatementCache(await dialect.OpenForWriterAsync(CancellationToken.None));
             await using var transaction = await statements.Connection.BeginTransactionAsync(CancellationToken.None);
             var session = new StoreSession(statements.Connection, transaction, dialect, statements);
             await audit.BeginAsync(session, CancellationToken.None);

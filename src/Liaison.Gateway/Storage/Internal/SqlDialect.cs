@@ -33,6 +33,12 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>An open connection for reads only; by default the same as <see cref="OpenAsync"/>.</summary>
     public virtual Task<DbConnection> OpenForReadAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
 
+    /// <summary>The single writer's connection; on SQLite, without the automatic checkpoint (see <see cref="WalCheckpointer"/>).</summary>
+    public virtual Task<DbConnection> OpenForWriterAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    /// <summary>What checkpoints the writer's log in its stead, started here; null when the database does that itself.</summary>
+    public virtual WalCheckpointer? StartCheckpointer(Microsoft.Extensions.Logging.ILogger logger) => null;
+
     /// <summary>Runs once at start-up, outside any transaction (SQLite's journal mode cannot change inside one).</summary>
     public abstract Task PrepareDatabaseAsync(CancellationToken cancellationToken);
 

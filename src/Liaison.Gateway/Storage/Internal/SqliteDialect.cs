@@ -10,6 +10,8 @@ namespace Liaison.Gateway.Storage.Internal;
 /// fsyncs the WAL at every commit: with the WAL default of NORMAL, a power cut can
 /// roll back the last commits, and a submit the caller was told is accepted must
 /// survive one. Group commit is what makes that fsync affordable, one per batch.
+/// The writer's connection does not checkpoint the WAL into the database file:
+/// <see cref="WalCheckpointer"/> does, beside it.
 /// </para>
 /// </summary>
 internal sealed class SqliteDialect(string dataDirectory) : SqlDialect
@@ -63,6 +65,24 @@ internal sealed class SqliteDialect(string dataDirectory) : SqlDialect
             throw;
         }
     }
+
+    public override async Task<DbConnection> OpenForWriterAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            // WalCheckpointer checkpoints instead, on its own connection.
+            await new StoreSession(connection, null, this).ExecuteAsync("PRAGMA wal_autocheckpoint = 0", cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override WalCheckpointer? StartCheckpointer(Microsoft.Extensions.Logging.ILogger logger) => new(OpenAsync, logger);
 
     /// <summary>
     /// Without the settings statement, which every read paid for: <c>synchronous</c> only matters to

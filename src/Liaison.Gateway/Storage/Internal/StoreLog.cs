@@ -17,4 +17,10 @@ internal static partial class StoreLog
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Signing an audit checkpoint failed ({ErrorType}); trying again at the next interval")]
     public static partial void CheckpointFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Checkpointing the SQLite WAL failed ({ErrorType}); trying again after the next commits")]
+    public static partial void WalCheckpointFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Debug, Message = "The SQLite WAL outgrew the background checkpoints under steady writing; the writer checkpointed {Copied} of its {Frames} pages itself")]
+    public static partial void WalCheckpointedByWriter(ILogger logger, int frames, int copied);
 }
