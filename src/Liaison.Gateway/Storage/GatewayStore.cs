@@ -43,6 +43,12 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
     /// </summary>
     public IReadOnlyList<StoreWriterTime> WriterTime() => writer.TimeByPhase();
 
+    /// <summary>
+    /// SQLite WAL checkpoints since the store opened: those run beside the writer, and those the
+    /// writer ran itself because the WAL had outgrown the others; zeros on PostgreSQL.
+    /// </summary>
+    public (long Background, long ByWriter) WalCheckpoints => writer.WalCheckpoints;
+
     /// <summary>Validates the options, applies pending migrations and opens the store.</summary>
     /// <param name="time">The clock for every time the store records itself.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are not usable; the message lists why.</exception>

@@ -110,6 +110,7 @@ internal static class ExchangeBenchmarks
         var before = gateways.Commits();
         var busyBefore = gateways.WriterBusy();
         var timeBefore = gateways.WriterTime();
+        var checkpointsBefore = gateways.WalCheckpoints();
         var loadBefore = ProcessLoad.Now();
         var result = await probe.RunAsync("gateway exchange", settings.Messages,
             i => gateways.SubmitAsync(Invariant($"bench-{round}-{settings.WarmUp + i:D5}"), payloads[settings.WarmUp + i]), ExchangeSettings.PhaseTimeout);
@@ -117,6 +118,7 @@ internal static class ExchangeBenchmarks
         var after = gateways.Commits();
         var busyAfter = gateways.WriterBusy();
         var timeAfter = gateways.WriterTime();
+        var checkpointsAfter = gateways.WalCheckpoints();
         var missing = await gateways.NotDeliveredAsync(result.Ids);
         if (missing > 0)
         {
@@ -129,6 +131,8 @@ internal static class ExchangeBenchmarks
         {
             LaoCaiWriterTime = Subtract(timeAfter.LaoCai, timeBefore.LaoCai),
             YunnanWriterTime = Subtract(timeAfter.Yunnan, timeBefore.Yunnan),
+            LaoCaiCheckpoints = (checkpointsAfter.LaoCai.Background - checkpointsBefore.LaoCai.Background, checkpointsAfter.LaoCai.ByWriter - checkpointsBefore.LaoCai.ByWriter),
+            YunnanCheckpoints = (checkpointsAfter.Yunnan.Background - checkpointsBefore.Yunnan.Background, checkpointsAfter.Yunnan.ByWriter - checkpointsBefore.Yunnan.ByWriter),
         };
     }
 
@@ -145,6 +149,10 @@ internal sealed record GatewayPhase(PhaseResult Result, long LaoCaiCommits, long
     public IReadOnlyList<StoreWriterTime> LaoCaiWriterTime { get; init; } = [];
 
     public IReadOnlyList<StoreWriterTime> YunnanWriterTime { get; init; } = [];
+
+    public (long Background, long ByWriter) LaoCaiCheckpoints { get; init; }
+
+    public (long Background, long ByWriter) YunnanCheckpoints { get; init; }
 }
 
 /// <summary>The exchange run's report: environment, the table, the counters, then the key=value lines, the ratio last.</summary>
@@ -194,6 +202,7 @@ internal static class ExchangeReport
         output.WriteLine(Invariant($"  store writers: busy {Share(counters.LaoCaiWriterBusy, gateway)} of the wall on Lao Cai, {Share(counters.YunnanWriterBusy, gateway)} on Yunnan (running and committing transactions, fsyncs included)"));
         WriterTime(output, "Lao Cai", counters.LaoCaiWriterTime, gateway);
         WriterTime(output, "Yunnan", counters.YunnanWriterTime, gateway);
+        output.WriteLine(Invariant($"  WAL checkpoints: Lao Cai {counters.LaoCaiCheckpoints.Background} beside the writer, {counters.LaoCaiCheckpoints.ByWriter} by it; Yunnan {counters.YunnanCheckpoints.Background} and {counters.YunnanCheckpoints.ByWriter}"));
         Spent(output, "process", counters.Load, gateway, "both gateways");
         Spent(output, "floor", floorPhases.Single(f => f.Result == floor).Load, floor, "its bus's send and consume; brokers not counted");
         output.WriteLine();

@@ -75,6 +75,9 @@ internal sealed class GatewayRun : IAsyncDisposable
     /// <summary>Where each side's writer spent its busy time so far (see <see cref="GatewayStore.WriterTime"/>).</summary>
     public (IReadOnlyList<StoreWriterTime> LaoCai, IReadOnlyList<StoreWriterTime> Yunnan) WriterTime() => (TimeOf(laoCai), TimeOf(yunnan));
 
+    /// <summary>Each side's SQLite WAL checkpoints so far: beside the writer, and by the writer itself.</summary>
+    public ((long Background, long ByWriter) LaoCai, (long Background, long ByWriter) Yunnan) WalCheckpoints() => (CheckpointsOf(laoCai), CheckpointsOf(yunnan));
+
     /// <summary>How many of <paramref name="ids"/> are not Delivered on Lao Cai's store.</summary>
     public async Task<int> NotDeliveredAsync(IEnumerable<Guid> ids)
     {
@@ -135,6 +138,8 @@ internal sealed class GatewayRun : IAsyncDisposable
     private static long CommitsOf(GatewayCore core) => core.Store is GatewayStore store ? store.CommittedWriteTransactions : 0;
 
     private static TimeSpan BusyOf(GatewayCore core) => core.Store is GatewayStore store ? store.WriterBusyTime : TimeSpan.Zero;
+
+    private static (long, long) CheckpointsOf(GatewayCore core) => core.Store is GatewayStore store ? store.WalCheckpoints : (0, 0);
 
     private static IReadOnlyList<StoreWriterTime> TimeOf(GatewayCore core) => core.Store is GatewayStore store ? store.WriterTime() : [];
 

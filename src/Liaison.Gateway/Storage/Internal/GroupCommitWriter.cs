@@ -60,6 +60,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// </summary>
     public TimeSpan BusyTime => TimeSpan.FromTicks(Interlocked.Read(ref busyTimestampTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency);
 
+    /// <summary>SQLite WAL checkpoints so far: by the checkpointer beside the writer, and by the writer itself; zeros on PostgreSQL.</summary>
+    public (long Background, long ByWriter) WalCheckpoints => checkpointer is null ? (0, 0) : (checkpointer.Checkpoints, checkpointer.WriterCheckpoints);
+
     /// <summary>
     /// Where the busy time went, phase by phase: the writes of each kind, the batches' ends and
     /// their commits. Wall time, as <see cref="BusyTime"/>; a write run again alone after its
