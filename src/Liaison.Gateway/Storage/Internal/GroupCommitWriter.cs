@@ -9,7 +9,9 @@ namespace Liaison.Gateway.Storage.Internal;
 /// only then completes the callers' tasks. Under load, one commit (one fsync)
 /// serves many writes; when idle, a lone write commits at once, without waiting
 /// for company. If a batch fails, its writes run again one per transaction, so a
-/// bad write fails alone and the others still commit.
+/// bad write fails alone and the others still commit. On SQLite, copying the WAL
+/// into the database file is left to a <see cref="WalCheckpointer"/> beside the
+/// writer, which it tells of each commit.
 /// <para>
 /// Thread-safe: any number of callers may enqueue. Writes run strictly one at a
 /// time, in queue order, which is also what keeps the audit chain and the sequence
