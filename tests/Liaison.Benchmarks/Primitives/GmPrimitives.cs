@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Liaison.Crypto.Internal;
-using Org.BouncyCastle.Asn1.GM;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Generators;
@@ -42,9 +41,8 @@ internal sealed class GmPrimitives
     {
         this.random = random;
 
-        // The same domain as KeyCodec.Sm2Domain: sm2p256v1 from BouncyCastle's GM curve table.
-        var curve = GMNamedCurves.GetByName("sm2p256v1");
-        var domain = new ECDomainParameters(curve.Curve, curve.G, curve.N, curve.H, curve.GetSeed());
+        // The suite's own domain: sm2p256v1 with BouncyCastle's custom field arithmetic.
+        var domain = Liaison.Crypto.Keys.KeyCodec.Sm2Domain;
         (signingKey, verifyingKey) = KeyPair(domain, random);
         (recipientPrivate, recipientPublic) = KeyPair(domain, random);
 
