@@ -25,33 +25,54 @@ public sealed class OutboxDispatcher(
 {
     private readonly MessagingOptions settings = options.Value;
 
+    // The last round's confirms and retries, being written while the next round claims.
+    private Task recording = Task.CompletedTask;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (true)
+        try
         {
-            var more = false;
-            try
+            while (true)
             {
-                more = await DispatchOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is DbException or TimeoutException)
-            {
-                // A busy or unreachable database: the rows stay in the outbox; try again after the poll.
-                logger.OutboxStoreUnavailable(e.GetType().Name);
-            }
+                var more = false;
+                try
+                {
+                    more = await DispatchOnceAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is DbException or TimeoutException)
+                {
+                    // A busy or unreachable database: the rows stay in the outbox; try again after the poll.
+                    logger.OutboxStoreUnavailable(e.GetType().Name);
+                }
 
-            if (!more)
-            {
-                await signal.WaitAsync(settings.OutboxPollInterval, time, stoppingToken);
+                if (!more)
+                {
+                    await signal.WaitAsync(settings.OutboxPollInterval, time, stoppingToken);
+                }
             }
+        }
+        finally
+        {
+            await RecordedAsync();
         }
     }
 
-    /// <summary>One claim-publish-confirm round; true when it claimed anything, so more may be due.</summary>
+    /// <summary>
+    /// One claim-publish-confirm round; true when it claimed anything, so more may be due. The
+    /// round's confirms and retries are written while the next round claims: the store's group
+    /// commit then takes both in one transaction, and the next frames leave a commit sooner (the
+    /// claimed rows are leased, so no round claims another's). A round waits for the previous
+    /// one's records before it publishes, so at most one round's are outstanding.
+    /// </summary>
     public async Task<bool> DispatchOnceAsync(CancellationToken cancellationToken)
     {
         var store = storeHost.Store;
-        var claimed = await store.ClaimDueOutboxAsync(settings.OutboxBatchSize, settings.OutboxBatchMaxBytes, time.GetUtcNow(), cancellationToken);
+        var claiming = store.ClaimDueOutboxAsync(settings.OutboxBatchSize, settings.OutboxBatchMaxBytes, time.GetUtcNow(), cancellationToken);
+        var previous = recording;
+        recording = Task.CompletedTask;
+        // Both observed, whichever fails: a failed record surfaces here, once.
+        await Task.WhenAll(previous, claiming);
+        var claimed = await claiming;
         if (claimed.Count == 0)
         {
             return false;
@@ -62,24 +83,39 @@ public sealed class OutboxDispatcher(
         // Confirmed publishes are recorded even while stopping: they are on the broker now,
         // and forgetting that would only cause a needless second publish.
         var confirmed = outcomes.Where(o => o.Confirmed).Select(o => o.Item.Id).ToList();
-        var recording = new List<Task>();
+        var records = new List<Task>();
         if (confirmed.Count > 0)
         {
-            recording.Add(store.MarkPublishedAsync(confirmed, time.GetUtcNow(), CancellationToken.None));
+            records.Add(store.MarkPublishedAsync(confirmed, time.GetUtcNow(), CancellationToken.None));
         }
 
         foreach (var failed in outcomes.Where(o => !o.Confirmed))
         {
             var next = time.GetUtcNow() + RetryBackoff.Delay(failed.Item.Attempts, settings.PublishRetryBaseDelay, settings.PublishRetryMaxDelay);
             logger.PublishFailed(failed.Item.Id, failed.Item.Kind, failed.Item.Destination, failed.Failure!.GetType().Name, failed.ErrorCode, next);
-            recording.Add(store.ScheduleRetryAsync(failed.Item.Id, next, failed.ErrorCode, CancellationToken.None));
+            records.Add(store.ScheduleRetryAsync(failed.Item.Id, next, failed.ErrorCode, CancellationToken.None));
         }
 
-        // Started together, so the store's group commit writes them in one transaction.
-        await Task.WhenAll(recording);
+        // Started together, so the store's group commit writes them in one transaction, with the next claim.
+        recording = Task.WhenAll(records);
         logger.OutboxBatchPublished(confirmed.Count, outcomes.Count - confirmed.Count);
         // A batch cut short by its byte cap may leave rows due, and a row count alone cannot
         // tell: look again at once. A claim that finds nothing changes nothing and is cheap.
         return true;
+    }
+
+    /// <summary>Waits until the last round's confirms and retries are written (or failed: the rows stay leased, then due again).</summary>
+    private async Task RecordedAsync()
+    {
+        var last = recording;
+        recording = Task.CompletedTask;
+        try
+        {
+            await last;
+        }
+        catch (Exception e) when (e is DbException or TimeoutException or ObjectDisposedException)
+        {
+            logger.OutboxStoreUnavailable(e.GetType().Name);
+        }
     }
 }
