@@ -39,7 +39,7 @@ public abstract partial class GatewayStoreContract
         var fresh = await SubmitAsync(store, "req-fresh", seed: 1);
         var legacy = await SubmitAsync(store, "req-legacy", seed: 2);
         // A row queued by an earlier version, which kept its own copy: still sent from that copy.
-        await Backend.ExecuteRawAsync(Options, "UPDATE outbox SET bytes = (SELECT envelope_bytes FROM messages WHERE messages.envelope_id = outbox.envelope_id) WHERE outbox_id = (SELECT MAX(outbox_id) FROM outbox)");
+        await Backend.ExecuteRawAsync(Options, "UPDATE outbox SET bytes = (SELECT b.envelope_bytes FROM messages m JOIN message_bodies b ON b.arrival_seq = m.arrival_seq WHERE m.envelope_id = outbox.envelope_id) WHERE outbox_id = (SELECT MAX(outbox_id) FROM outbox)");
 
         var storedLength = Convert.ToInt64(await Backend.ExecuteRawAsync(Options, "SELECT length(bytes) FROM outbox WHERE outbox_id = (SELECT MIN(outbox_id) FROM outbox)"), CultureInfo.InvariantCulture);
         var claimed = await store.ClaimDueOutboxAsync(10, long.MaxValue, Parties.Time.GetUtcNow());

@@ -67,7 +67,8 @@ public abstract partial class GatewayStoreContract
         Assert.Single(keys);
 
         // Same case, same data key: only the associated data (envelope id and column) tells the rows apart.
-        await Backend.ExecuteRawAsync(Options, "UPDATE messages SET payload = (SELECT payload FROM messages WHERE request_id = 'move-a') WHERE request_id = 'move-b'");
+        await Backend.ExecuteRawAsync(Options, "UPDATE message_bodies SET payload = (SELECT b.payload FROM messages m JOIN message_bodies b ON b.arrival_seq = m.arrival_seq WHERE m.request_id = 'move-a') "
+            + "WHERE arrival_seq = (SELECT arrival_seq FROM messages WHERE request_id = 'move-b')");
 
         var error = await Assert.ThrowsAsync<ProtectedFieldException>(() => store.GetPayloadAsync(second.EnvelopeId));
         Assert.Contains(second.EnvelopeId.ToString("D"), error.Message, StringComparison.Ordinal);

@@ -40,9 +40,7 @@ public static class AuditLogVerifier
             throw new FileNotFoundException($"There is no {SqliteDialect.FileName} in '{options.DataDirectory}'.", Path.Combine(options.DataDirectory, SqliteDialect.FileName));
         }
 
-        await using SqlDialect dialect = options.Provider == StoreProvider.Postgres
-            ? new PostgresDialect(options.ConnectionString, options.Schema)
-            : new SqliteDialect(options.DataDirectory);
+        await using var dialect = SqlDialect.For(options);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var session = new StoreSession(connection, null, dialect);
         var checkpoints = new List<StoredCheckpointRow>();

@@ -74,9 +74,7 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
             MaxBatchSize = options.MaxBatchSize,
             OutboxClaimLease = options.OutboxClaimLease,
         };
-        SqlDialect dialect = settings.Provider == StoreProvider.Postgres
-            ? new PostgresDialect(settings.ConnectionString, settings.Schema)
-            : new SqliteDialect(settings.DataDirectory);
+        var dialect = SqlDialect.For(settings);
         IReadOnlyList<int> applied;
         try
         {

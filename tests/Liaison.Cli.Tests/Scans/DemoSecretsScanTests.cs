@@ -25,7 +25,7 @@ namespace Liaison.Cli.Tests.Scans;
 [Collection(DemoScanGroup.Name)]
 public sealed class DemoSecretsScanTests(DemoScanFixture demo)
 {
-    private static readonly HashSet<string> SealedColumns = ["messages.envelope_bytes", "messages.payload", "outbox.bytes", "data_keys.wrapped_key"];
+    private static readonly HashSet<string> SealedColumns = ["message_bodies.envelope_bytes", "message_bodies.payload", "outbox.bytes", "data_keys.wrapped_key"];
 
     [Fact]
     public void NoPrivateKeyPassphraseOrPersonalFieldIsInTheLogsTheBrokerMessagesTheErrorTextsOrTheDatabases()

@@ -185,7 +185,7 @@ public sealed class CryptoErasureTests : IAsyncLifetime
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(Options.DataDirectory, "gateway.db"), Pooling = false }.ToString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT envelope_id, direction, payload, envelope_bytes, data_key_id FROM messages WHERE data_key_id IS NOT NULL";
+        command.CommandText = "SELECT envelope_id, direction, payload, envelope_bytes, data_key_id FROM messages JOIN message_bodies USING (arrival_seq) WHERE data_key_id IS NOT NULL";
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

@@ -8,6 +8,8 @@ namespace Liaison.Gateway.Storage.Internal;
 /// The messages table's SQL. States and directions are stored by name, reasons and priorities by proto number.
 /// The personal columns (payload, an inbound envelope) are written and read through <see cref="FieldProtection"/>:
 /// with a data_key_id they hold ciphertext under that data key, without one they are clear.
+/// Those two are kept in message_bodies, one row per message written once, and the rest in
+/// messages, whose rows change with each state (migration 10).
 /// </summary>
 internal static class MessageTable
 {
@@ -15,14 +17,27 @@ internal static class MessageTable
         "envelope_id, direction, peer_node, message_type, case_reference, correlation_id, priority, sequence, state, rejection_reason, " +
         "request_id, request_digest, envelope_bytes, payload, receipt_bytes, created_at, updated_at, expires_at, data_key_id";
 
-    private const string Values =
+    /// <summary>A message with its body: <see cref="Columns"/> can be read from it.</summary>
+    private const string WithBodies = "messages JOIN message_bodies USING (arrival_seq)";
+
+    private const string RowColumns =
+        "envelope_id, direction, peer_node, message_type, case_reference, correlation_id, priority, sequence, state, rejection_reason, " +
+        "request_id, request_digest, receipt_bytes, created_at, updated_at, expires_at, data_key_id";
+
+    private const string RowValues =
         "@envelope_id, @direction, @peer_node, @message_type, @case_reference, @correlation_id, @priority, @sequence, @state, @rejection_reason, " +
-        "@request_id, @request_digest, @envelope_bytes, @payload, @receipt_bytes, @created_at, @updated_at, @expires_at, @data_key_id";
+        "@request_id, @request_digest, @receipt_bytes, @created_at, @updated_at, @expires_at, @data_key_id";
+
+    // By the message's envelope id rather than RETURNING its arrival number: one statement per
+    // row, bound by index on the writer (SqliteRawStatement), and the same on both databases.
+    private const string InsertBody =
+        "INSERT INTO message_bodies (arrival_seq, envelope_bytes, payload) " +
+        "VALUES ((SELECT arrival_seq FROM messages WHERE envelope_id = @envelope_id), @envelope_bytes, @payload)";
 
     /// <summary>A message with its personal columns decrypted.</summary>
     /// <param name="whenErased">True to return a message of an erased case without its personal data; false to throw <see cref="CaseErasedException"/>.</param>
     public static async Task<MessageRecord?> FindAsync(StoreSession session, FieldProtection protection, Guid envelopeId, bool whenErased, CancellationToken cancellationToken) =>
-        await OpenAsync(session, protection, await session.QuerySingleAsync($"SELECT {Columns} FROM messages WHERE envelope_id = @id", r => Read(r, 0, session.Dialect), cancellationToken,
+        await OpenAsync(session, protection, await session.QuerySingleAsync($"SELECT {Columns} FROM {WithBodies} WHERE envelope_id = @id", r => Read(r, 0, session.Dialect), cancellationToken,
             ("id", session.Dialect.ToDb(envelopeId))), whenErased, cancellationToken);
 
     /// <summary>
@@ -30,11 +45,11 @@ internal static class MessageTable
     /// is left out (null) and an encrypted envelope is empty. For writes that only change its state.
     /// </summary>
     public static async Task<MessageRecord?> FindAsync(StoreSession session, Guid envelopeId, CancellationToken cancellationToken) =>
-        (await session.QuerySingleAsync($"SELECT {Columns} FROM messages WHERE envelope_id = @id", r => Read(r, 0, session.Dialect), cancellationToken,
+        (await session.QuerySingleAsync($"SELECT {Columns} FROM {WithBodies} WHERE envelope_id = @id", r => Read(r, 0, session.Dialect), cancellationToken,
             ("id", session.Dialect.ToDb(envelopeId))))?.WithoutProtected();
 
     public static async Task<MessageRecord?> FindByRequestIdAsync(StoreSession session, FieldProtection protection, string requestId, bool whenErased, CancellationToken cancellationToken) =>
-        await OpenAsync(session, protection, await session.QuerySingleAsync($"SELECT {Columns} FROM messages WHERE request_id = @request_id", r => Read(r, 0, session.Dialect), cancellationToken,
+        await OpenAsync(session, protection, await session.QuerySingleAsync($"SELECT {Columns} FROM {WithBodies} WHERE request_id = @request_id", r => Read(r, 0, session.Dialect), cancellationToken,
             ("request_id", requestId)), whenErased, cancellationToken);
 
     public static async Task InsertAsync(StoreSession session, FieldProtection protection, MessageRecord message, DateTimeOffset now, CancellationToken cancellationToken)
@@ -42,7 +57,8 @@ internal static class MessageTable
         var stored = await protection.SealAsync(session, message, now, cancellationToken);
         try
         {
-            await session.ExecuteAsync($"INSERT INTO messages ({Columns}) VALUES ({Values})", cancellationToken, Parameters(session.Dialect, message, stored));
+            await session.ExecuteAsync($"INSERT INTO messages ({RowColumns}) VALUES ({RowValues})", cancellationToken, RowParameters(session.Dialect, message, stored));
+            await session.ExecuteAsync(InsertBody, cancellationToken, BodyParameters(session.Dialect, message, stored));
         }
         finally
         {
@@ -64,17 +80,23 @@ internal static class MessageTable
         }
     }
 
-    private static Task<int> ReplaceAsync(StoreSession session, MessageRecord message, StoredFields stored, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(
+    private static async Task ReplaceAsync(StoreSession session, MessageRecord message, StoredFields stored, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync(
             """
             UPDATE messages SET direction = @direction, peer_node = @peer_node, message_type = @message_type, case_reference = @case_reference,
                 correlation_id = @correlation_id, priority = @priority, sequence = @sequence, state = @state, rejection_reason = @rejection_reason,
-                envelope_bytes = @envelope_bytes, payload = @payload, receipt_bytes = @receipt_bytes, created_at = @created_at,
+                receipt_bytes = @receipt_bytes, created_at = @created_at,
                 updated_at = @updated_at, expires_at = @expires_at, data_key_id = @data_key_id
             WHERE envelope_id = @envelope_id
             """,
             cancellationToken,
-            Parameters(session.Dialect, message, stored));
+            RowParameters(session.Dialect, message, stored));
+        await session.ExecuteAsync(
+            "UPDATE message_bodies SET envelope_bytes = @envelope_bytes, payload = @payload WHERE arrival_seq = (SELECT arrival_seq FROM messages WHERE envelope_id = @envelope_id)",
+            cancellationToken,
+            BodyParameters(session.Dialect, message, stored));
+    }
 
     /// <summary>Moves a message to a new state, refusing moves <see cref="MessageTransitions"/> does not allow.</summary>
     /// <exception cref="IllegalStateTransitionException">The move is not allowed from the message's current state.</exception>
@@ -154,7 +176,7 @@ internal static class MessageTable
         }
 
         var rows = await session.QueryAsync(
-            $"SELECT arrival_seq, {Columns} FROM messages WHERE direction = @direction AND arrival_seq > @after{filters} ORDER BY arrival_seq LIMIT @limit",
+            $"SELECT arrival_seq, {Columns} FROM {WithBodies} WHERE direction = @direction AND arrival_seq > @after{filters} ORDER BY arrival_seq LIMIT @limit",
             r => (Arrival: r.GetInt64(0), Stored: Read(r, 1, session.Dialect)),
             cancellationToken,
             [.. parameters]);
@@ -179,7 +201,7 @@ internal static class MessageTable
 
         return session.QueryAsync(
             "SELECT envelope_id, direction, peer_node, message_type, case_reference, correlation_id, sequence, state, rejection_reason, "
-            + $"CASE WHEN payload IS NULL THEN 0 WHEN data_key_id IS NULL THEN length(payload) ELSE length(payload) - {Protection.Internal.FieldCipher.Overhead} END, created_at, updated_at FROM messages "
+            + $"CASE WHEN payload IS NULL THEN 0 WHEN data_key_id IS NULL THEN length(payload) ELSE length(payload) - {Protection.Internal.FieldCipher.Overhead} END, created_at, updated_at FROM {WithBodies} "
             + $"WHERE correlation_id = @correlation_id AND direction = @direction{filter} ORDER BY sequence, arrival_seq LIMIT @limit",
             r => new MessageSummary
             {
@@ -238,7 +260,7 @@ internal static class MessageTable
     /// <exception cref="CaseErasedException">The message's case was erased.</exception>
     public static async Task<ReadOnlyMemory<byte>?> FindPayloadAsync(StoreSession session, FieldProtection protection, Guid envelopeId, CancellationToken cancellationToken)
     {
-        var rows = await session.QueryAsync("SELECT payload, data_key_id FROM messages WHERE envelope_id = @id",
+        var rows = await session.QueryAsync($"SELECT payload, data_key_id FROM {WithBodies} WHERE envelope_id = @id",
             r => (Payload: DbValues.NullableBytes(r, 0), DataKeyId: r.IsDBNull(1) ? (Guid?)null : session.Dialect.ReadGuid(r, 1)), cancellationToken,
             ("id", session.Dialect.ToDb(envelopeId)));
         return rows.Count == 0 ? null : await protection.OpenPayloadAsync(session, envelopeId, rows[0].Payload, rows[0].DataKeyId, cancellationToken);
@@ -247,7 +269,7 @@ internal static class MessageTable
     /// <summary>Outbound messages still waiting for a receipt whose envelope expired before <paramref name="now"/>, oldest first.</summary>
     public static Task<List<MessageRecord>> ListExpiredAsync(StoreSession session, DateTimeOffset now, CancellationToken cancellationToken) =>
         session.QueryAsync(
-            $"SELECT {Columns} FROM messages WHERE direction = @direction AND state IN (@sealed, @published) AND expires_at < @now ORDER BY arrival_seq",
+            $"SELECT {Columns} FROM {WithBodies} WHERE direction = @direction AND state IN (@sealed, @published) AND expires_at < @now ORDER BY arrival_seq",
             r => Read(r, 0, session.Dialect).WithoutProtected(),
             cancellationToken,
             ("direction", nameof(MessageDirection.Outbound)),
@@ -258,7 +280,14 @@ internal static class MessageTable
     private static async Task<MessageRecord?> OpenAsync(StoreSession session, FieldProtection protection, StoredMessage? stored, bool whenErased, CancellationToken cancellationToken) =>
         stored is null ? null : await protection.OpenAsync(session, stored.Message, stored.DataKeyId, whenErased, cancellationToken);
 
-    private static (string, object?)[] Parameters(SqlDialect dialect, MessageRecord m, StoredFields stored) =>
+    private static (string, object?)[] BodyParameters(SqlDialect dialect, MessageRecord m, StoredFields stored) =>
+    [
+        ("envelope_id", dialect.ToDb(m.EnvelopeId)),
+        ("envelope_bytes", stored.EnvelopeBytes),
+        ("payload", stored.Payload),
+    ];
+
+    private static (string, object?)[] RowParameters(SqlDialect dialect, MessageRecord m, StoredFields stored) =>
     [
         ("envelope_id", dialect.ToDb(m.EnvelopeId)),
         ("direction", m.Direction.ToString()),
@@ -272,8 +301,6 @@ internal static class MessageTable
         ("rejection_reason", (int)m.RejectionReason),
         ("request_id", m.RequestId),
         ("request_digest", DbValues.Bytes(m.RequestDigest)),
-        ("envelope_bytes", stored.EnvelopeBytes),
-        ("payload", stored.Payload),
         ("receipt_bytes", DbValues.Bytes(m.ReceiptBytes)),
         ("created_at", DbValues.Millis(m.CreatedAt)),
         ("updated_at", DbValues.Millis(m.UpdatedAt)),

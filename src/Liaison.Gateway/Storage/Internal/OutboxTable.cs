@@ -42,7 +42,7 @@ internal static class OutboxTable
                     SELECT outbox_id, ROW_NUMBER() OVER due_order AS position, SUM(size) OVER due_order AS running
                     FROM (SELECT o.outbox_id, o.next_attempt_at,
                                  CASE WHEN length(o.bytes) > 0 THEN length(o.bytes)
-                                      ELSE (SELECT length(m.envelope_bytes) FROM messages m WHERE m.envelope_id = o.envelope_id) END AS size
+                                      ELSE (SELECT length(b.envelope_bytes) FROM messages m JOIN message_bodies b ON b.arrival_seq = m.arrival_seq WHERE m.envelope_id = o.envelope_id) END AS size
                           FROM outbox o
                           WHERE o.next_attempt_at <= @now ORDER BY o.next_attempt_at, o.outbox_id LIMIT @max) AS due
                     WINDOW due_order AS (ORDER BY next_attempt_at, outbox_id ROWS UNBOUNDED PRECEDING)) AS sized
@@ -75,7 +75,7 @@ internal static class OutboxTable
         var envelopes = new Dictionary<Guid, byte[]>(missing.Count);
         await InList.ForEachChunkAsync(
             missing,
-            "SELECT envelope_id, envelope_bytes FROM messages WHERE envelope_id IN ({keys})",
+            "SELECT envelope_id, envelope_bytes FROM messages JOIN message_bodies USING (arrival_seq) WHERE envelope_id IN ({keys})",
             id => session.Dialect.ToDb(id),
             async (sql, parameters) =>
             {

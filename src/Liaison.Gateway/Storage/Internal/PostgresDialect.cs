@@ -24,6 +24,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string IdentityKeyType => "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 
+    public override string GivenKeyType => "bigint PRIMARY KEY";
+
     public override string BlobType => "bytea";
 
     public override string UuidType => "uuid";

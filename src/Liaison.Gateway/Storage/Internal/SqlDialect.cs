@@ -10,8 +10,16 @@ namespace Liaison.Gateway.Storage.Internal;
 /// </summary>
 internal abstract class SqlDialect : IAsyncDisposable
 {
+    /// <summary>The dialect of the database <paramref name="options"/> name.</summary>
+    public static SqlDialect For(StoreOptions options) => options.Provider == StoreProvider.Postgres
+        ? new PostgresDialect(options.ConnectionString, options.Schema)
+        : new SqliteDialect(options.DataDirectory);
+
     /// <summary>An auto-assigned 64-bit primary key whose values are never reused.</summary>
     public abstract string IdentityKeyType { get; }
+
+    /// <summary>A 64-bit primary key whose values the writer gives (SQLite: the rowid itself, so that rows are stored in its order).</summary>
+    public abstract string GivenKeyType { get; }
 
     public abstract string BlobType { get; }
 

@@ -32,6 +32,8 @@ internal sealed class SqliteDialect(string dataDirectory) : SqlDialect
 
     public override string IdentityKeyType => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
+    public override string GivenKeyType => "INTEGER PRIMARY KEY";
+
     public override string BlobType => "BLOB";
 
     // 16 bytes in RFC 9562 order, so that UUIDv7 keys sort by time like PostgreSQL's uuid.
