@@ -23,7 +23,9 @@ public sealed class MessageSubmitter(GatewayNode node, IGatewayStore store, Outb
             CaseReference = request.CaseReference,
             CorrelationId = request.CorrelationId,
             Priority = request.Priority,
-            KeptPayload = request.KeepPayload ? request.Payload : null,
+            // Not "? request.Payload : null": that null would become an empty, present payload (see
+            // OptionalBytes), kept encrypted under a data key of its own for every message sent.
+            KeptPayload = request.KeepPayload ? request.Payload : default(ReadOnlyMemory<byte>?),
             Actor = request.Actor,
         };
         var result = await store.SubmitAsync(submission, sequence => node.Sealer.Seal(new SealRequest(request.RecipientNode, request.MessageType, request.Payload)
