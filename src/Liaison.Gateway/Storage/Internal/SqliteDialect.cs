@@ -18,6 +18,8 @@ internal sealed class SqliteDialect(string dataDirectory) : SqlDialect
 {
     public const string FileName = "gateway.db";
 
+    static SqliteDialect() => SqliteLibrary.EnsureConfigured();
+
     // Long enough to ride out a checkpoint or an operator's sqlite3 shell, short
     // enough that a stuck lock surfaces as an error rather than a hang.
     private const int BusyTimeoutMilliseconds = 10_000;
