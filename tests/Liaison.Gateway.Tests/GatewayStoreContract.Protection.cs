@@ -58,6 +58,36 @@ public abstract partial class GatewayStoreContract
     }
 
     [Fact]
+    public async Task MetadataIsReadWithoutDecryptingOneMessageAtATimeOrManyAtOnce()
+    {
+        var store = await OpenProtectedAsync();
+        var kept = (await SubmitKeptAsync(store, "meta-kept", TestParties.Payload(300, 5), "wf-meta")).Message;
+        var (record, receipt) = Parties.Arrive(Parties.SealToYunnan(1));
+        var arrived = (await store.RecordInboundAsync(record, receipt)).Message;
+        var plain = new List<Guid>();
+        for (var i = 0; i < 70; i++)
+        {
+            // More than one statement's worth of keys.
+            plain.Add((await SubmitAsync(store, $"meta-{i}", seed: i)).Message.EnvelopeId);
+        }
+
+        var many = await store.GetMetadataAsync([kept.EnvelopeId, arrived.EnvelopeId, .. plain, Guid.CreateVersion7(), kept.EnvelopeId]);
+
+        Assert.Equal(72, many.Count);
+        foreach (var id in plain.Append(kept.EnvelopeId).Append(arrived.EnvelopeId))
+        {
+            Assert.Equal(await store.GetMetadataAsync(id), many[id], MessageRecordComparer.Instance);
+        }
+
+        // The outbound envelope (the partner's ciphertext) is there; what is encrypted at rest is not decrypted.
+        Assert.Equal(kept.EnvelopeBytes.ToArray(), many[kept.EnvelopeId].EnvelopeBytes.ToArray());
+        Assert.Null(many[kept.EnvelopeId].Payload);
+        Assert.True(many[arrived.EnvelopeId].EnvelopeBytes.IsEmpty);
+        Assert.Null(many[arrived.EnvelopeId].Payload);
+        Assert.Empty(await store.GetMetadataAsync([]));
+    }
+
+    [Fact]
     public async Task ACiphertextMovedToAnotherRowOfTheSameCaseDoesNotDecrypt()
     {
         var store = await OpenProtectedAsync();

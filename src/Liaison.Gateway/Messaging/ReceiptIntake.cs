@@ -29,13 +29,32 @@ public sealed class ReceiptIntake(
 
     /// <summary>Verifies and records one receipt as it came off the queue.</summary>
     /// <exception cref="ReceiptRejectedException">The receipt was refused (audited first).</exception>
-    public async Task ReceiveAsync(byte[] bytes, CancellationToken cancellationToken)
+    public Task ReceiveAsync(byte[] bytes, CancellationToken cancellationToken) => ReceiveAsync(bytes, null, cancellationToken);
+
+    /// <summary>
+    /// Verifies and records a frame's receipts, each as <see cref="ReceiveAsync(byte[], CancellationToken)"/>,
+    /// all at once (<see cref="FrameIntake"/>). The envelopes they are about are read first in one
+    /// query, rather than one query per receipt, each on a connection of its own.
+    /// </summary>
+    /// <exception cref="ReceiptRejectedException">Receipts of the frame were refused (each audited first); the message names them all.</exception>
+    public async Task ReceiveAllAsync(byte[]?[]? receipts, CancellationToken cancellationToken)
+    {
+        var envelopeIds = (receipts ?? []).Select(r => r is null ? null : ReceiptEnvelopeId.TryRead(r)).OfType<Guid>().ToList();
+        var sent = await store.GetMetadataAsync(envelopeIds, cancellationToken);
+        await FrameIntake.ReceiveAllAsync<ReceiptRejectedException>(
+            receipts,
+            receipt => ReceiveAsync(receipt, sent, cancellationToken),
+            (first, detail) => new ReceiptRejectedException(first.Reason, detail));
+    }
+
+    /// <param name="sentMessages">The envelopes read for a frame; null to read this receipt's own.</param>
+    private async Task ReceiveAsync(byte[] bytes, IReadOnlyDictionary<Guid, MessageRecord>? sentMessages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var envelopeId = ReceiptEnvelopeId.TryRead(bytes)
             ?? throw await RefuseAsync(null, "", RejectionReason.Malformed, "The bytes are not a signed receipt with an envelope id.", cancellationToken);
         // The sent envelope's bytes are stored clear; nothing personal needs decrypting to check a receipt.
-        var sent = await store.GetMetadataAsync(envelopeId, cancellationToken);
+        var sent = sentMessages is null ? await store.GetMetadataAsync(envelopeId, cancellationToken) : sentMessages.GetValueOrDefault(envelopeId);
         if (sent is not { Direction: MessageDirection.Outbound })
         {
             throw await RefuseAsync(envelopeId, "", RejectionReason.WrongRecipient, $"The receipt is about envelope {envelopeId}, which this node did not send.", cancellationToken);

@@ -9,10 +9,6 @@ public sealed class ReceiptsTransferredConsumer(ReceiptIntake intake) : IConsume
     public Task Consume(ConsumeContext<ReceiptsTransferred> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var cancellationToken = context.CancellationToken;
-        return FrameIntake.ReceiveAllAsync<ReceiptRejectedException>(
-            context.Message.Receipts,
-            receipt => intake.ReceiveAsync(receipt, cancellationToken),
-            (first, detail) => new ReceiptRejectedException(first.Reason, detail));
+        return intake.ReceiveAllAsync(context.Message.Receipts, context.CancellationToken);
     }
 }

@@ -220,6 +220,14 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
     public Task<MessageRecord?> GetMetadataAsync(Guid envelopeId, CancellationToken cancellationToken = default) =>
         ReadAsync(s => MessageTable.FindAsync(s, envelopeId, cancellationToken), cancellationToken);
 
+    public async Task<IReadOnlyDictionary<Guid, MessageRecord>> GetMetadataAsync(IReadOnlyCollection<Guid> envelopeIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(envelopeIds);
+        return envelopeIds.Count == 0
+            ? new Dictionary<Guid, MessageRecord>()
+            : await ReadAsync(s => MessageTable.FindManyAsync(s, envelopeIds.Distinct().ToList(), cancellationToken), cancellationToken);
+    }
+
     public Task<MessageRecord?> GetByRequestIdAsync(string requestId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requestId);

@@ -137,6 +137,12 @@ public interface IGatewayStore
     /// </summary>
     Task<MessageRecord?> GetMetadataAsync(Guid envelopeId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="GetMetadataAsync(Guid, CancellationToken)"/> for many messages in one read, such as the envelopes a frame
+    /// of receipts is about; those not stored are absent from the result.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, MessageRecord>> GetMetadataAsync(IReadOnlyCollection<Guid> envelopeIds, CancellationToken cancellationToken = default);
+
     /// <summary>Inbound messages in arrival order, one page at a time (keyset pagination).</summary>
     /// <exception cref="InvalidPageTokenException">The token was not issued by this store.</exception>
     Task<InboxPage> ListInboxAsync(InboxQuery query, CancellationToken cancellationToken = default);

@@ -178,11 +178,12 @@ internal static class ExchangeReport
         // Paired by round: the machine's speed drifts over minutes (other tenants, the brokers'
         // own housekeeping), and a gateway phase and the floor phase just before it see the same drift.
         var ratios = floors.Select((f, i) => gateways[i].Result.MessagesPerSecond / f.MessagesPerSecond).ToList();
-        var table = new TextTable(("Path", false), ("Round", true), ("Messages", true), ("msg/s", true), ("p50 ms", true), ("p99 ms", true), ("to floor", true));
+        // CPU per message of this process in each phase (the floor's bus, or both gateways; brokers not counted).
+        var table = new TextTable(("Path", false), ("Round", true), ("Messages", true), ("msg/s", true), ("p50 ms", true), ("p99 ms", true), ("CPU us/msg", true), ("to floor", true));
         for (var i = 0; i < floors.Count; i++)
         {
-            Row(table, floors[i], i + 1, "");
-            Row(table, gateways[i].Result, i + 1, Invariant($"{ratios[i]:F2}"));
+            Row(table, floors[i], floorPhases[i].Load, i + 1, "");
+            Row(table, gateways[i].Result, gateways[i].Load, i + 1, Invariant($"{ratios[i]:F2}"));
         }
 
         table.Write(output);
@@ -248,8 +249,9 @@ internal static class ExchangeReport
 
     private static string Share(TimeSpan busy, PhaseResult phase) => Invariant($"{busy.TotalSeconds / phase.Elapsed.TotalSeconds * 100:F0} %");
 
-    private static void Row(TextTable table, PhaseResult result, int round, string ratio) =>
-        table.Add(result.Name, Invariant($"{round}"), Invariant($"{result.Messages}"), Rate(result), Ms(result.P50Ms), Ms(result.P99Ms), ratio);
+    private static void Row(TextTable table, PhaseResult result, ProcessLoad load, int round, string ratio) =>
+        table.Add(result.Name, Invariant($"{round}"), Invariant($"{result.Messages}"), Rate(result), Ms(result.P50Ms), Ms(result.P99Ms),
+            Invariant($"{load.Cpu.TotalMilliseconds * 1000 / result.Messages:F0}"), ratio);
 
     private static PhaseResult Median(List<PhaseResult> results) => results.OrderBy(r => r.MessagesPerSecond).ElementAt(results.Count / 2);
 

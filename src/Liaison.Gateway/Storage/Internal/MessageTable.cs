@@ -48,6 +48,24 @@ internal static class MessageTable
         (await session.QuerySingleAsync($"SELECT {Columns} FROM {WithBodies} WHERE envelope_id = @id", r => Read(r, 0, session.Dialect), cancellationToken,
             ("id", session.Dialect.ToDb(envelopeId))))?.WithoutProtected();
 
+    /// <summary><see cref="FindAsync(StoreSession, Guid, CancellationToken)"/> for many messages, a chunk of keys per statement; those not stored are absent.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, MessageRecord>> FindManyAsync(StoreSession session, IReadOnlyList<Guid> envelopeIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, MessageRecord>(envelopeIds.Count);
+        await InList.ForEachChunkAsync(
+            envelopeIds,
+            $"SELECT {Columns} FROM {WithBodies} WHERE envelope_id IN ({{keys}})",
+            id => session.Dialect.ToDb(id),
+            async (sql, parameters) =>
+            {
+                foreach (var stored in await session.QueryAsync(sql, r => Read(r, 0, session.Dialect), cancellationToken, parameters))
+                {
+                    found[stored.Message.EnvelopeId] = stored.WithoutProtected();
+                }
+            });
+        return found;
+    }
+
     public static async Task<MessageRecord?> FindByRequestIdAsync(StoreSession session, FieldProtection protection, string requestId, bool whenErased, CancellationToken cancellationToken) =>
         await OpenAsync(session, protection, await session.QuerySingleAsync($"SELECT {Columns} FROM {WithBodies} WHERE request_id = @request_id", r => Read(r, 0, session.Dialect), cancellationToken,
             ("request_id", requestId)), whenErased, cancellationToken);
