@@ -55,6 +55,15 @@ public sealed class MessagingOptions
     /// </summary>
     public long OutboxBatchMaxBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// How many claimed batches may wait for their broker confirms at once. A confirm from a quorum
+    /// queue takes tens of milliseconds (the broker replicates and syncs first); with one batch at a
+    /// time, the outbox could not send more than <see cref="OutboxBatchSize"/> rows per round trip
+    /// whatever the gateway's speed. At most this many times <see cref="OutboxBatchMaxBytes"/> is in
+    /// flight. Default 4.
+    /// </summary>
+    public int OutboxBatchesInFlight { get; set; } = 4;
+
     /// <summary>How often the dispatcher looks for outbox rows that fell due without a wake-up (retries). Default 1 second.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

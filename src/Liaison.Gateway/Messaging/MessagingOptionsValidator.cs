@@ -49,6 +49,11 @@ public sealed class MessagingOptionsValidator : IValidateOptions<MessagingOption
             problems.Add($"Messaging:OutboxBatchMaxBytes must be between 1024 and 1073741824; it is {options.OutboxBatchMaxBytes}.");
         }
 
+        if (options.OutboxBatchesInFlight is < 1 or > 64)
+        {
+            problems.Add($"Messaging:OutboxBatchesInFlight must be between 1 and 64; it is {options.OutboxBatchesInFlight}.");
+        }
+
         if (options.OutboxPollInterval <= TimeSpan.Zero)
         {
             problems.Add("Messaging:OutboxPollInterval must be positive.");

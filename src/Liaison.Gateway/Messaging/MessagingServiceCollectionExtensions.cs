@@ -121,6 +121,7 @@ public static class MessagingServiceCollectionExtensions
         to.RetryMaxInterval = from.RetryMaxInterval;
         to.OutboxBatchSize = from.OutboxBatchSize;
         to.OutboxBatchMaxBytes = from.OutboxBatchMaxBytes;
+        to.OutboxBatchesInFlight = from.OutboxBatchesInFlight;
         to.OutboxPollInterval = from.OutboxPollInterval;
         to.PublishRetryBaseDelay = from.PublishRetryBaseDelay;
         to.PublishRetryMaxDelay = from.PublishRetryMaxDelay;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using Liaison.Gateway.Exchange;
 using Liaison.Gateway.Storage;
 using Microsoft.Extensions.Hosting;
@@ -10,8 +11,10 @@ namespace Liaison.Gateway.Messaging;
 /// <summary>
 /// Moves the outbox to the broker: claims due rows, publishes them all at once, confirms
 /// the ones the broker confirmed in one store call and reschedules the others with
-/// exponential backoff. Then it sleeps until <see cref="OutboxSignal"/> wakes it (a
-/// submit, a receipt to send) or the poll interval passes (retries falling due).
+/// exponential backoff. Up to <see cref="MessagingOptions.OutboxBatchesInFlight"/> claimed
+/// batches wait for their confirms at once, so the outbox moves faster than one batch per
+/// broker round trip. When nothing is due it sleeps until <see cref="OutboxSignal"/> wakes it
+/// (a submit, a receipt to send) or the poll interval passes (retries falling due).
 /// A row is removed only after the broker's confirm, so a crash at any point means a
 /// publish again later (the partner deduplicates by envelope id), never a loss.
 /// </summary>
@@ -25,8 +28,9 @@ public sealed class OutboxDispatcher(
 {
     private readonly MessagingOptions settings = options.Value;
 
-    // The last round's confirms and retries, being written while the next round claims.
-    private Task recording = Task.CompletedTask;
+    // Batches claimed and published, waiting for their confirms and then their records. Only the
+    // dispatcher's own loop touches the list.
+    private readonly List<Task> inFlight = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,31 +57,41 @@ public sealed class OutboxDispatcher(
         }
         finally
         {
-            await RecordedAsync();
+            await DrainAsync();
         }
     }
 
     /// <summary>
-    /// One claim-publish-confirm round; true when it claimed anything, so more may be due. The
-    /// round's confirms and retries are written while the next round claims: the store's group
-    /// commit then takes both in one transaction, and the next frames leave a commit sooner (the
-    /// claimed rows are leased, so no round claims another's). A round waits for the previous
-    /// one's records before it publishes, so at most one round's are outstanding.
+    /// Claims one batch and starts publishing it; true when it claimed anything, so more may be
+    /// due. It first waits, if need be, until fewer than
+    /// <see cref="MessagingOptions.OutboxBatchesInFlight"/> batches are between their claim and
+    /// their records. Claimed rows are leased, so no batch claims another's. A batch's confirms
+    /// and retries are written as soon as the broker has answered all of its publishes, in the
+    /// store's group commit with whatever else the writer has queued, such as the next claim.
     /// </summary>
     public async Task<bool> DispatchOnceAsync(CancellationToken cancellationToken)
     {
-        var store = storeHost.Store;
-        var claiming = store.ClaimDueOutboxAsync(settings.OutboxBatchSize, settings.OutboxBatchMaxBytes, time.GetUtcNow(), cancellationToken);
-        var previous = recording;
-        recording = Task.CompletedTask;
-        // Both observed, whichever fails: a failed record surfaces here, once.
-        await Task.WhenAll(previous, claiming);
-        var claimed = await claiming;
+        ForgetFinished();
+        while (inFlight.Count >= settings.OutboxBatchesInFlight)
+        {
+            await Task.WhenAny(inFlight).WaitAsync(cancellationToken);
+            ForgetFinished();
+        }
+
+        var claimed = await storeHost.Store.ClaimDueOutboxAsync(settings.OutboxBatchSize, settings.OutboxBatchMaxBytes, time.GetUtcNow(), cancellationToken);
         if (claimed.Count == 0)
         {
             return false;
         }
 
+        inFlight.Add(PublishAndRecordAsync(claimed, cancellationToken));
+        // A batch cut short by its byte cap may leave rows due, and a row count alone cannot
+        // tell: look again at once. A claim that finds nothing changes nothing and is cheap.
+        return true;
+    }
+
+    private async Task PublishAndRecordAsync(IReadOnlyList<OutboxItem> claimed, CancellationToken cancellationToken)
+    {
         var outcomes = await publisher.PublishAllAsync(claimed, cancellationToken);
 
         // Confirmed publishes are recorded even while stopping: they are on the broker now,
@@ -86,36 +100,68 @@ public sealed class OutboxDispatcher(
         var records = new List<Task>();
         if (confirmed.Count > 0)
         {
-            records.Add(store.MarkPublishedAsync(confirmed, time.GetUtcNow(), CancellationToken.None));
+            records.Add(storeHost.Store.MarkPublishedAsync(confirmed, time.GetUtcNow(), CancellationToken.None));
         }
 
         foreach (var failed in outcomes.Where(o => !o.Confirmed))
         {
             var next = time.GetUtcNow() + RetryBackoff.Delay(failed.Item.Attempts, settings.PublishRetryBaseDelay, settings.PublishRetryMaxDelay);
             logger.PublishFailed(failed.Item.Id, failed.Item.Kind, failed.Item.Destination, failed.Failure!.GetType().Name, failed.ErrorCode, next);
-            records.Add(store.ScheduleRetryAsync(failed.Item.Id, next, failed.ErrorCode, CancellationToken.None));
+            records.Add(storeHost.Store.ScheduleRetryAsync(failed.Item.Id, next, failed.ErrorCode, CancellationToken.None));
         }
 
-        // Started together, so the store's group commit writes them in one transaction, with the next claim.
-        recording = Task.WhenAll(records);
         logger.OutboxBatchPublished(confirmed.Count, outcomes.Count - confirmed.Count);
-        // A batch cut short by its byte cap may leave rows due, and a row count alone cannot
-        // tell: look again at once. A claim that finds nothing changes nothing and is cheap.
-        return true;
+        // Started together, so the store's group commit writes them in one transaction.
+        await Task.WhenAll(records);
     }
 
-    /// <summary>Waits until the last round's confirms and retries are written (or failed: the rows stay leased, then due again).</summary>
-    private async Task RecordedAsync()
+    /// <summary>
+    /// Drops the batches that are done. One whose records could not be written (a busy or
+    /// unreachable database) is logged: its rows stay leased, then fall due and go again. Any
+    /// other failure is the dispatcher's own, and stops it as before.
+    /// </summary>
+    private void ForgetFinished()
     {
-        var last = recording;
-        recording = Task.CompletedTask;
-        try
+        for (var i = inFlight.Count - 1; i >= 0; i--)
         {
-            await last;
+            var batch = inFlight[i];
+            if (!batch.IsCompleted)
+            {
+                continue;
+            }
+
+            inFlight.RemoveAt(i);
+            if (batch.Exception?.InnerException is { } error)
+            {
+                if (error is not (DbException or TimeoutException or ObjectDisposedException))
+                {
+                    ExceptionDispatchInfo.Throw(error);
+                }
+
+                logger.OutboxStoreUnavailable(error.GetType().Name);
+            }
         }
-        catch (Exception e) when (e is DbException or TimeoutException or ObjectDisposedException)
+    }
+
+    /// <summary>Waits until every batch in flight is recorded (or failed: the rows stay leased, then due again).</summary>
+    private async Task DrainAsync()
+    {
+        foreach (var batch in inFlight)
         {
-            logger.OutboxStoreUnavailable(e.GetType().Name);
+            try
+            {
+                await batch;
+            }
+            catch (Exception e) when (e is DbException or TimeoutException or ObjectDisposedException)
+            {
+                logger.OutboxStoreUnavailable(e.GetType().Name);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: the batch's rows stay leased, then fall due and go again after the restart.
+            }
         }
+
+        inFlight.Clear();
     }
 }
