@@ -1,3 +1,4 @@
+using Liaison.Crypto.Envelopes;
 using Liaison.Envelope.V1;
 using Liaison.Gateway.Storage;
 
@@ -32,7 +33,7 @@ public abstract partial class GatewayStoreContract
     }
 
     [Fact]
-    public async Task ARetryWithTheSameRequestIdReturnsTheFirstRecordWithoutSealingAgain()
+    public async Task ARetryWithTheSameRequestIdReturnsTheFirstRecordAndItsEnvelope()
     {
         var store = await OpenAsync();
         var first = await SubmitAsync(store, "req-1");
@@ -42,14 +43,103 @@ public abstract partial class GatewayStoreContract
         var retry = await store.SubmitAsync(TestParties.Submission("req-1", payload), _ =>
         {
             seals++;
-            throw new InvalidOperationException("A replay must not be sealed.");
+            throw new InvalidOperationException("A replay's seal is never used.");
         });
 
         Assert.True(retry.IsReplay);
-        Assert.Equal(0, seals);
+        // At most the seal ahead of the writer (SubmitSealing), whose failure is left to the
+        // writer; the writer, which finds the replay, does not seal.
+        Assert.True(seals <= 1, $"sealed {seals} times");
         Assert.Equal(first.Message, retry.Message, MessageRecordComparer.Instance);
         Assert.Single(await store.ClaimDueOutboxAsync(10, Parties.Time.GetUtcNow()));
         Assert.Equal([AuditEventType.Submitted, AuditEventType.Sealed], await AuditTypesAsync(store));
+    }
+
+    [Fact]
+    public async Task EachSubmitIsSealedOnceAheadOfTheWriterWithTheSequenceItTakes()
+    {
+        var store = await OpenAsync();
+        var seals = new List<(ulong Sequence, int Thread)>();
+        var submitted = new List<SubmitResult>();
+        var caller = Environment.CurrentManagedThreadId;
+
+        for (var i = 0; i < 5; i++)
+        {
+            var payload = TestParties.Payload(64, i);
+            var submission = TestParties.Submission($"ahead-{i}", payload);
+            var seal = Parties.SealFor(submission, payload);
+            var submit = store.SubmitAsync(submission, sequence =>
+            {
+                lock (seals)
+                {
+                    seals.Add((sequence, Environment.CurrentManagedThreadId));
+                }
+
+                return seal(sequence);
+            });
+            // Sealed on the caller's thread before the call returned, not by the writer later.
+            Assert.Equal([(ulong)i + 1], seals.Skip(i).Select(s => s.Sequence));
+            Assert.Equal(caller, seals[i].Thread);
+            submitted.Add(await submit);
+            caller = Environment.CurrentManagedThreadId;
+        }
+
+        // One seal per submit, each with the number its transaction took: none done again in the writer.
+        Assert.Equal([1UL, 2UL, 3UL, 4UL, 5UL], seals.Select(s => s.Sequence));
+        Assert.Equal([1UL, 2UL, 3UL, 4UL, 5UL], submitted.Select(r => r.Message.Sequence));
+        Assert.All(submitted, r => Assert.Equal(r.Message.Sequence, HeaderOf(r.Message.EnvelopeBytes).Sequence));
+    }
+
+    [Fact]
+    public async Task SequencesStayGaplessAndInTheirEnvelopesWhenQueuedSubmitsDoNotTakeTheNumberForecastForThem()
+    {
+        var store = await OpenAsync();
+        await SubmitAsync(store, "taken", seed: 100);
+        var (held, release) = await HoldWriterAsync(store);
+        List<Task<SubmitResult>> queued;
+        Task<SubmitResult> conflict;
+        Task<SubmitResult> replay;
+        Task<SubmitResult> sealFails;
+        try
+        {
+            // Sealed ahead with the numbers 3, 4, ... while the writer is held; the replay, the
+            // conflict and the failing seal take none, so those forecast after them are off.
+            queued = [SubmitAsync(store, "q-1", seed: 1)];
+            replay = store.SubmitAsync(TestParties.Submission("taken", TestParties.Payload(2048, 100)), FailingSeal());
+            queued.Add(SubmitAsync(store, "q-2", seed: 2));
+            conflict = SubmitAsync(store, "taken", seed: 101);
+            queued.Add(SubmitAsync(store, "q-3", seed: 3));
+            sealFails = store.SubmitAsync(TestParties.Submission("q-fails", [1]), FailingSeal());
+            queued.Add(SubmitAsync(store, "q-4", seed: 4));
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        await held;
+        Assert.True((await replay).IsReplay);
+        await Assert.ThrowsAsync<RequestIdConflictException>(() => conflict);
+        await Assert.ThrowsAsync<EnvelopeSealException>(() => sealFails);
+        var results = await Task.WhenAll(queued);
+        // And the forecast starts again once the queue is empty: the next submit is sealed once.
+        var seals = 0;
+        var afterPayload = TestParties.Payload(64, 9);
+        var after = TestParties.Submission("after", afterPayload);
+        var afterSeal = Parties.SealFor(after, afterPayload);
+        var next = await store.SubmitAsync(after, sequence =>
+        {
+            seals++;
+            return afterSeal(sequence);
+        });
+
+        Assert.Equal([3UL, 4UL, 5UL, 6UL], results.Select(r => r.Message.Sequence));
+        Assert.All(results, r => Assert.Equal(r.Message.Sequence, HeaderOf(r.Message.EnvelopeBytes).Sequence));
+        Assert.All(results, r => Assert.True(Parties.YunnanOpener.Open(r.Message.EnvelopeBytes.Span).IsAccepted));
+        Assert.Equal(7UL, next.Message.Sequence);
+        Assert.Equal(7UL, HeaderOf(next.Message.EnvelopeBytes).Sequence);
+        Assert.Equal(1, seals);
+        Assert.True((await store.VerifyAuditChainAsync()).IsIntact);
     }
 
     [Fact]

@@ -76,8 +76,16 @@ public abstract partial class GatewayStoreContract(StoreBackend backend) : IAsyn
         var payload = TestParties.Payload(64, 0);
         var submission = TestParties.Submission("held", payload);
         var seal = Parties.SealFor(submission, payload);
+        var calls = 0;
         var held = store.SubmitAsync(submission, sequence =>
         {
+            // The store seals ahead, on this thread, before it queues the submit; a seal that fails
+            // there is done again by the writer, in the transaction, and that one is held.
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                throw new InvalidOperationException("Not ahead: hold the writer itself.");
+            }
+
             started.SetResult();
             // A safety net so that a failing test cannot hang the writer, not a synchronisation delay.
             release.Wait(TimeSpan.FromMinutes(1));

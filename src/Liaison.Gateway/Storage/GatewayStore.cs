@@ -22,12 +22,14 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
 {
     private readonly SqlDialect dialect;
     private readonly GroupCommitWriter writer;
+    private readonly SubmitSealing sealing;
     private readonly FieldProtection protection;
 
-    private GatewayStore(SqlDialect dialect, GroupCommitWriter writer, FieldProtection protection)
+    private GatewayStore(SqlDialect dialect, GroupCommitWriter writer, SubmitSealing sealing, FieldProtection protection)
     {
         this.dialect = dialect;
         this.writer = writer;
+        this.sealing = sealing;
         this.protection = protection;
     }
 
@@ -76,10 +78,13 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
         };
         var dialect = SqlDialect.For(settings);
         IReadOnlyList<int> applied;
+        IReadOnlyDictionary<string, ulong> lastSequences;
         try
         {
             applied = await SchemaMigrations.ApplyAsync(dialect, time.GetUtcNow(), cancellationToken);
             await DataKeyMaintenance.RequireKeysAsync(dialect, protection, cancellationToken);
+            await using var connection = await dialect.OpenForReadAsync(cancellationToken);
+            lastSequences = await LinkSequences.LastAsync(new StoreSession(connection, null, dialect), cancellationToken);
         }
         catch
         {
@@ -89,7 +94,7 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
 
         var log = (ILogger?)logger ?? NullLogger.Instance;
         StoreLog.Ready(log, settings.Provider, applied.Count == 0 ? "none" : string.Join(", ", applied));
-        var store = new GatewayStore(dialect, new GroupCommitWriter(dialect, time, settings, log, protection, subjects), protection);
+        var store = new GatewayStore(dialect, new GroupCommitWriter(dialect, time, settings, log, protection, subjects), new SubmitSealing(lastSequences), protection);
         await store.ReleaseOutboxAsync(time.GetUtcNow(), cancellationToken);
         return store;
     }
@@ -123,7 +128,10 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(seal);
         submission.Validate();
-        return writer.WriteAsync(c => SubmitOperation.RunAsync(c, submission, seal, CancellationToken.None), cancellationToken, StoreWriterPhase.Submit);
+        return sealing.SubmitAsync(
+            submission.PeerNode,
+            seal,
+            (ticket, finished) => writer.WriteAsync(c => SubmitOperation.RunAsync(c, submission, seal, ticket, CancellationToken.None), cancellationToken, StoreWriterPhase.Submit, finished));
     }
 
     public Task<IReadOnlyList<OutboxItem>> ClaimDueOutboxAsync(int max, DateTimeOffset now, CancellationToken cancellationToken = default) =>
@@ -345,6 +353,8 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
     /// <summary>Lets every queued write commit, then closes the store's connections.</summary>
     public async ValueTask DisposeAsync()
     {
+        // Later submits are refused at once; those queued commit before the writer stops.
+        sealing.Dispose();
         await writer.DisposeAsync();
         await dialect.DisposeAsync();
     }

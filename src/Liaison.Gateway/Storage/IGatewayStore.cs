@@ -26,9 +26,11 @@ public interface IGatewayStore
     /// </summary>
     /// <param name="seal">
     /// Seals the payload with the sequence number given (normally <see cref="EnvelopeSealer.Seal"/>).
-    /// Never called for a replay. It runs inside the write transaction, so it must be
-    /// quick and must not call the store; it may run again with the same number if the
-    /// batch it was in fails, and only the committed result is ever published.
+    /// It is called ahead of the transaction, on another thread, with the number the link's
+    /// next submit is expected to take, and again inside the transaction only if the submit took
+    /// another number or the call ahead failed; a replay keeps its first envelope. So it must be
+    /// thread-safe, quick and must not call the store, and only the committed result is ever
+    /// published.
     /// </param>
     /// <exception cref="RequestIdConflictException">The request id was used before with another digest.</exception>
     /// <exception cref="EnvelopeSealException">From <paramref name="seal"/>: nothing was stored.</exception>

@@ -82,10 +82,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// run in that order.
     /// </summary>
     /// <param name="phase">What kind of write it is, for <see cref="TimeByPhase"/>.</param>
-    public Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> operation, CancellationToken cancellationToken, StoreWriterPhase phase = StoreWriterPhase.Other)
+    /// <param name="finished">Called once on the writer's loop when the write is committed (true), failed or dropped (false): for state that must follow the writer's order exactly.</param>
+    public Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> operation, CancellationToken cancellationToken, StoreWriterPhase phase = StoreWriterPhase.Other, Action<bool>? finished = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var write = new PendingWrite<T>(operation, phase, cancellationToken);
+        var write = new PendingWrite<T>(operation, phase, cancellationToken, finished);
         if (!queue.Writer.TryWrite(write))
         {
             throw new ObjectDisposedException(nameof(GroupCommitWriter), "The gateway store is closed.");

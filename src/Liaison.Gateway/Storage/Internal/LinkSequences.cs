@@ -19,4 +19,9 @@ internal static class LinkSequences
             ("peer_node", peerNode));
         return checked((ulong)next);
     }
+
+    /// <summary>Every link's last sequence used.</summary>
+    public static async Task<IReadOnlyDictionary<string, ulong>> LastAsync(StoreSession session, CancellationToken cancellationToken) =>
+        (await session.QueryAsync("SELECT peer_node, last_sequence FROM link_sequences", r => (Peer: r.GetString(0), Last: checked((ulong)r.GetInt64(1))), cancellationToken))
+            .ToDictionary(l => l.Peer, l => l.Last, StringComparer.Ordinal);
 }

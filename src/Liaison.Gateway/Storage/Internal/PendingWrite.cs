@@ -18,7 +18,8 @@ internal interface IPendingWrite
 }
 
 /// <inheritdoc cref="IPendingWrite"/>
-internal sealed class PendingWrite<T>(Func<WriteContext, Task<T>> operation, StoreWriterPhase phase, CancellationToken cancellationToken) : IPendingWrite
+/// <param name="finished">Called once, on the writer's loop, when the write is committed (true), failed or dropped (false).</param>
+internal sealed class PendingWrite<T>(Func<WriteContext, Task<T>> operation, StoreWriterPhase phase, CancellationToken cancellationToken, Action<bool>? finished = null) : IPendingWrite
 {
     // Continuations run elsewhere, never inline on the writer's loop.
     private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -28,11 +29,21 @@ internal sealed class PendingWrite<T>(Func<WriteContext, Task<T>> operation, Sto
 
     public StoreWriterPhase Phase => phase;
 
-    public bool TryCancel() => cancellationToken.IsCancellationRequested && completion.TrySetCanceled(cancellationToken);
+    public bool TryCancel() => cancellationToken.IsCancellationRequested && Finish(completion.TrySetCanceled(cancellationToken), committed: false);
 
     public async Task RunAsync(WriteContext context) => result = await operation(context);
 
-    public void Commit() => completion.TrySetResult(result!);
+    public void Commit() => Finish(completion.TrySetResult(result!), committed: true);
 
-    public void Fail(Exception error) => completion.TrySetException(error);
+    public void Fail(Exception error) => Finish(completion.TrySetException(error), committed: false);
+
+    private bool Finish(bool first, bool committed)
+    {
+        if (first)
+        {
+            finished?.Invoke(committed);
+        }
+
+        return first;
+    }
 }

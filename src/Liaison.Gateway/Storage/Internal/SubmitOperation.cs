@@ -5,9 +5,11 @@ namespace Liaison.Gateway.Storage.Internal;
 /// <summary>The submit transaction: idempotency, sequence, seal, message, outbox row, audit.</summary>
 internal static class SubmitOperation
 {
-    public static async Task<SubmitResult> RunAsync(WriteContext context, OutboundSubmission submission, Func<ulong, SealResult> seal, CancellationToken cancellationToken)
+    /// <param name="ticket">The envelope sealed ahead (<see cref="SubmitSealing"/>), used if it carries the sequence taken here; otherwise sealed here.</param>
+    public static async Task<SubmitResult> RunAsync(WriteContext context, OutboundSubmission submission, Func<ulong, SealResult> seal, SubmitTicket ticket, CancellationToken cancellationToken)
     {
         var session = context.Session;
+        ticket.Assigned = null;
         if (await MessageTable.FindByRequestIdAsync(session, context.Protection, submission.RequestId, whenErased: true, cancellationToken) is { } existing)
         {
             return existing.RequestDigest is { } digest && digest.Span.SequenceEqual(submission.RequestDigest.Span)
@@ -16,7 +18,8 @@ internal static class SubmitOperation
         }
 
         var sequence = await LinkSequences.NextAsync(session, submission.PeerNode, cancellationToken);
-        var sealedEnvelope = seal(sequence) ?? throw new InvalidOperationException("The seal delegate returned no envelope.");
+        ticket.Assigned = sequence;
+        var sealedEnvelope = ticket.PresealedFor(sequence) ?? seal(sequence) ?? throw new InvalidOperationException("The seal delegate returned no envelope.");
         EnsureMatches(submission, sequence, sealedEnvelope);
 
         var now = context.Now;
