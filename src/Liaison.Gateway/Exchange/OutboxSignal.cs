@@ -11,7 +11,16 @@ public sealed class OutboxSignal : IDisposable
 
     public void Notify()
     {
-        // A full semaphore means a wake-up is already pending; that one will see this work too.
+        // A wake-up already pending will see this work too. Checked first (a volatile read, no
+        // lock): under load nearly every call finds one pending, and Release would take the
+        // semaphore's lock and throw SemaphoreFullException each time, which in the exchange
+        // benchmark was about 3 % of the busy time. Two callers may still both see none: the
+        // second one's exception is the rare case.
+        if (pending.CurrentCount > 0)
+        {
+            return;
+        }
+
         try
         {
             pending.Release();
