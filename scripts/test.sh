@@ -30,4 +30,16 @@ step "dotnet build (warnings are errors)"
 dotnet build Liaison.sln -c Release --nologo -v quiet
 
 step "dotnet test"
-dotnet test Liaison.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@"
+# Kept in a file too, so that a failure's message and stack trace are repeated at the end:
+# CI shows the tail of the output, and the projects' results interleave.
+log="$(mktemp "${TMPDIR:-/tmp}/liaison-test.XXXXXX")"
+set +e
+dotnet test Liaison.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+  step "dotnet test failed (exit $status); the failures again:"
+  awk '/^  Failed [A-Za-z]/ { show = 1 } /^  Passed |^  Skipped |^\[xUnit/ { show = 0 } show' "$log" | head -c 20000
+fi
+rm -f "$log"
+exit "$status"

@@ -162,8 +162,7 @@ public sealed class DeadlineMonitorTests
         }
 
         // The second retry gets through: Yunnan holds one overdue notice, and Lao Cai sends it no more.
-        await Polling.UntilAsync(() => gateways.LaoCai.Store.GetByRequestIdAsync(DeadlineMonitor.RequestIdFor(id, overdue, 2), CancellationToken.None),
-            m => m?.State == MessageState.Delivered, Deadline, "the second retry delivered");
+        await DeliveredWhileTheClockRunsAsync(gateways.LaoCai, DeadlineMonitor.RequestIdFor(id, overdue, 2), "the second retry delivered");
         var atYunnan = await FoldedAtYunnanAsync(yunnan, 1, id);
         Assert.Equal([overdue], atYunnan.Reminders);
         time.Advance(TimeSpan.FromDays(1));
@@ -325,6 +324,40 @@ public sealed class DeadlineMonitorTests
         time.SetUtcNow(attempt!.ExpiresAt + TimeSpan.FromSeconds(1));
         await core.Store.ExpireAsync(time.GetUtcNow(), CancellationToken.None);
         Assert.Equal(MessageState.Expired, (await core.Store.GetByRequestIdAsync(requestId, CancellationToken.None))!.State);
+    }
+
+    /// <summary>
+    /// Waits until the message of <paramref name="requestId"/> is delivered while the fake clock runs
+    /// at about the speed of the real one. Frozen, it would stall the wait for good on any transient
+    /// failure on the way (a publish the broker did not confirm while the shovel came back, say), since
+    /// the gateway retries it after a backoff on this clock. A timeout shows the message's audit history.
+    /// </summary>
+    private async Task DeliveredWhileTheClockRunsAsync(GatewayCore core, string requestId, string description)
+    {
+        try
+        {
+            await Polling.UntilAsync(
+                async () =>
+                {
+                    time.Advance(Polling.Interval);
+                    return await core.Store.GetByRequestIdAsync(requestId, CancellationToken.None);
+                },
+                m => m?.State == MessageState.Delivered,
+                Deadline,
+                description);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}; its audit history: {await HistoryAsync(core, requestId)}", e);
+        }
+    }
+
+    /// <summary>The audit entries of the message of <paramref name="requestId"/> on <paramref name="core"/>, one line each.</summary>
+    private static async Task<string> HistoryAsync(GatewayCore core, string requestId)
+    {
+        var envelopeId = (await core.Store.GetByRequestIdAsync(requestId, CancellationToken.None))?.EnvelopeId;
+        var entries = await core.Store.ReadAuditAsync(0, 100_000, CancellationToken.None);
+        return string.Join("; ", entries.Where(e => e.EnvelopeId == envelopeId).Select(e => $"{e.RecordedAt:O} {e.EventType} {e.ReasonCode} {e.Detail}"));
     }
 
     /// <summary>The workflow as the API shows it to this side now.</summary>
