@@ -134,4 +134,31 @@ public abstract partial class GatewayStoreContract
         var reopened = await OpenAsync();
         Assert.NotNull(await reopened.GetByRequestIdAsync("req-queued"));
     }
+
+    [Fact]
+    public async Task TwoClosesAtOnceBothReturnAfterTheQueuedWritesCommitted()
+    {
+        var store = await OpenAsync();
+        var (held, release) = await HoldWriterAsync(store);
+        var queued = SubmitAsync(store, "req-queued");
+        Task first;
+        Task second;
+        try
+        {
+            first = store.DisposeAsync().AsTask();
+            second = store.DisposeAsync().AsTask();
+            Assert.False(first.IsCompleted);
+            Assert.False(second.IsCompleted);
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        await Task.WhenAll(first, second);
+        Assert.True(held.IsCompletedSuccessfully);
+        Assert.True(queued.IsCompletedSuccessfully);
+        // And one after them finds it closed.
+        Assert.True(store.DisposeAsync().AsTask().IsCompletedSuccessfully);
+    }
 }

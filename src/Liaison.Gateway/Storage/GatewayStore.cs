@@ -24,6 +24,8 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
     private readonly GroupCommitWriter writer;
     private readonly SubmitSealing sealing;
     private readonly FieldProtection protection;
+    private readonly Lock closeGate = new();
+    private Task? closing;
 
     private GatewayStore(SqlDialect dialect, GroupCommitWriter writer, SubmitSealing sealing, FieldProtection protection)
     {
@@ -350,8 +352,22 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
         }
     }
 
-    /// <summary>Lets every queued write commit, then closes the store's connections.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Lets every queued write commit, then closes the store's connections. Once: a second call,
+    /// even one made while the first is still draining the writer (the service provider disposes
+    /// the <see cref="IGatewayStore"/> it handed out, after <see cref="GatewayStoreHost"/> closed
+    /// it), waits for the same closing instead of disposing the writer's statements beside it.
+    /// </summary>
+    public ValueTask DisposeAsync()
+    {
+        lock (closeGate)
+        {
+            closing ??= CloseAsync();
+            return new ValueTask(closing);
+        }
+    }
+
+    private async Task CloseAsync()
     {
         // Later submits are refused at once; those queued commit before the writer stops.
         sealing.Dispose();
