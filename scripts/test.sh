@@ -40,6 +40,8 @@ set -e
 if [ "$status" -ne 0 ]; then
   step "dotnet test failed (exit $status); the failures again:"
   awk '/^  Failed [A-Za-z]/ { show = 1 } /^  Passed |^  Skipped |^\[xUnit/ { show = 0 } show' "$log" | head -c 20000
+  # Failures outside a test (a fixture's clean-up, a crashed test host) fail the run with every test passed.
+  grep -A 20 -E 'Cleanup Failure|Catastrophic failure|test run was aborted|Test host process crashed' "$log" | head -c 10000 || true
 fi
 rm -f "$log"
 exit "$status"
