@@ -29,7 +29,7 @@ public sealed class GatewayStoreHost(IOptions<StoreOptions> options, TimeProvide
     /// <summary>
     /// Closes the store once; every caller, the first or a later one, returns only when it is
     /// closed. A host can be stopped twice at once (WebApplicationFactory stops it while the
-    /// application's own Run stops it too), and a second caller that returned at once would let
+    /// application's own Run stops it too: dotnet/aspnetcore#40271), and a second caller that returned at once would let
     /// the service provider dispose the store while the first still drains its writer.
     /// </summary>
     public ValueTask DisposeAsync()
