@@ -147,7 +147,7 @@ public sealed class FaultExchange : IAsyncDisposable
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException($"{e.Message}; {pending.Count} are not, one of them is {last}.\n{Diagnostics()}", e);
+            throw new TimeoutException($"{e.Message}; {pending.Count} are not, one of them ({pending.First()}) is {last}.\n{await QueuesAsync()}\n{LaoCai.Problems()}\n{Yunnan.Problems()}\n{Diagnostics()}", e);
         }
 
         Note($"all {accepted.Count} messages {state}");
@@ -194,6 +194,33 @@ public sealed class FaultExchange : IAsyncDisposable
 
     /// <summary>Logs a step with the time since the start, to the test output.</summary>
     public void Note(string step) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1} s] {step}");
+
+    /// <summary>The messages ready in each side's inbound, outbound and error queues, for failure messages.</summary>
+    public async Task<string> QueuesAsync()
+    {
+        var sides = new List<string>();
+        foreach (var node in new[] { FaultParties.LaoCai, FaultParties.Yunnan })
+        {
+            var depths = new List<string>();
+            foreach (var queue in new[] { LiaisonTopology.InboundQueue, LiaisonTopology.OutboundQueue(BrokerLink.PeerOf(node)), LiaisonTopology.ErrorQueue })
+            {
+                try
+                {
+                    depths.Add($"{queue} {await Link.MessageCountAsync(node, queue)}");
+                }
+#pragma warning disable CA1031 // Only for a failure message, which an unreachable broker must not replace.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    depths.Add($"{queue} unknown ({e.GetType().Name})");
+                }
+            }
+
+            sides.Add($"{node}: {string.Join(", ", depths)}");
+        }
+
+        return "--- messages ready in the queues now ---\n" + string.Join('\n', sides);
+    }
 
     /// <summary>The tails of both gateways' logs, for failure messages.</summary>
     public string Diagnostics() => LaoCai.Tail() + "\n" + Yunnan.Tail();

@@ -239,16 +239,38 @@ public sealed class GatewayProcess : IDisposable
     }
 
     /// <summary>The last lines of the process's output, for failure messages.</summary>
-    public string Tail(int lines = 40)
+    public string Tail(int lines = 40) =>
+        $"--- last {lines} lines of {LogFile} ---\n" + string.Join('\n', LogLines().TakeLast(lines));
+
+    /// <summary>
+    /// Every warning and error of the whole log, counted by message template with its first and
+    /// last time and first rendering, for failure messages: the tail alone shows only the end of a run.
+    /// </summary>
+    public string Problems()
     {
-        string[] all;
+        var problems = new Dictionary<string, (int Count, string First, string Last, string Message)>(StringComparer.Ordinal);
+        foreach (var line in LogLines().Where(l => l.Contains("\"@l\":\"Warning\"", StringComparison.Ordinal) || l.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) || l.Contains("\"@l\":\"Fatal\"", StringComparison.Ordinal)))
+        {
+            using var entry = System.Text.Json.JsonDocument.Parse(line);
+            var root = entry.RootElement;
+            var template = root.TryGetProperty("@i", out var id) ? id.GetString() ?? "" : "";
+            var time = root.GetProperty("@t").GetString() ?? "";
+            var message = root.TryGetProperty("@m", out var rendered) ? rendered.GetString() ?? "" : "";
+            problems[template] = problems.TryGetValue(template, out var seen)
+                ? (seen.Count + 1, seen.First, time, seen.Message)
+                : (1, time, time, message.Length > 200 ? message[..200] : message);
+        }
+
+        return $"--- warnings and errors in {LogFile}, by template ---\n" + string.Join('\n', problems.Values.OrderBy(p => p.First, StringComparer.Ordinal).Select(p => $"{p.Count,5} x {p.First}..{p.Last} {p.Message}"));
+    }
+
+    private string[] LogLines()
+    {
         lock (logLock)
         {
             using var reader = new StreamReader(new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            all = reader.ReadToEnd().Split('\n');
+            return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         }
-
-        return $"--- last {lines} lines of {LogFile} ---\n" + string.Join('\n', all.TakeLast(lines));
     }
 
     public void Dispose()
