@@ -195,7 +195,7 @@ public sealed class FaultExchange : IAsyncDisposable
     /// <summary>Logs a step with the time since the start, to the test output.</summary>
     public void Note(string step) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1} s] {step}");
 
-    /// <summary>The messages ready in each side's inbound, outbound and error queues, for failure messages.</summary>
+    /// <summary>The messages ready in each side's inbound, outbound and error queues, and their consumers, for failure messages.</summary>
     public async Task<string> QueuesAsync()
     {
         var sides = new List<string>();
@@ -206,7 +206,7 @@ public sealed class FaultExchange : IAsyncDisposable
             {
                 try
                 {
-                    depths.Add($"{queue} {await Link.MessageCountAsync(node, queue)}");
+                    depths.Add($"{queue} {await Link.MessageCountAsync(node, queue)} ready, {await Link.ConsumerCountAsync(node, queue)} consumers");
                 }
 #pragma warning disable CA1031 // Only for a failure message, which an unreachable broker must not replace.
                 catch (Exception e)
@@ -219,7 +219,7 @@ public sealed class FaultExchange : IAsyncDisposable
             sides.Add($"{node}: {string.Join(", ", depths)}");
         }
 
-        return "--- messages ready in the queues now ---\n" + string.Join('\n', sides);
+        return "--- the queues now ---\n" + string.Join('\n', sides);
     }
 
     /// <summary>The tails of both gateways' logs, for failure messages.</summary>
