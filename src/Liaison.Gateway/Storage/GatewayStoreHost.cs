@@ -14,12 +14,11 @@ namespace Liaison.Gateway.Storage;
 /// <param name="subjects">How the store's message entries name their case; without it they name none.</param>
 public sealed class GatewayStoreHost(IOptions<StoreOptions> options, TimeProvider time, ILogger<GatewayStore> logger, Protection.FieldProtection? protection = null, IAuditSubjects? subjects = null) : IHostedService, IAsyncDisposable
 {
-    private readonly Lock gate = new();
     private GatewayStore? store;
-    private Task? closing;
+    private volatile bool stopped;
 
-    /// <exception cref="InvalidOperationException">The host has not started yet.</exception>
-    public IGatewayStore Store => store ?? throw new InvalidOperationException("The gateway store opens when the host starts; it is not open yet.");
+    /// <exception cref="InvalidOperationException">The host has not started yet, or has stopped.</exception>
+    public IGatewayStore Store => !stopped && store is { } open ? open : throw new InvalidOperationException("The gateway store is open only between the host's start and its stop; it is not open now.");
 
     public async Task StartAsync(CancellationToken cancellationToken) =>
         store = await GatewayStore.OpenAsync(options.Value, protection ?? Protection.FieldProtection.None, time, logger, subjects, cancellationToken);
@@ -27,25 +26,15 @@ public sealed class GatewayStoreHost(IOptions<StoreOptions> options, TimeProvide
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 
     /// <summary>
-    /// Closes the store once; every caller, the first or a later one, returns only when it is
-    /// closed. A host can be stopped twice at once (WebApplicationFactory stops it while the
-    /// application's own Run stops it too: dotnet/aspnetcore#40271), and a second caller that returned at once would let
-    /// the service provider dispose the store while the first still drains its writer.
+    /// Closes the store; every caller, the first or a later one, returns only when it is closed,
+    /// since each waits on the store's own close, which runs once. A host can be stopped twice at
+    /// once (WebApplicationFactory stops it while the application's own Run stops it too:
+    /// dotnet/aspnetcore#40271), and a second caller that returned at once would let the service
+    /// provider dispose the store while the first still drains its writer.
     /// </summary>
     public ValueTask DisposeAsync()
     {
-        lock (gate)
-        {
-            closing ??= CloseAsync();
-            return new ValueTask(closing);
-        }
-    }
-
-    private async Task CloseAsync()
-    {
-        if (Interlocked.Exchange(ref store, null) is { } open)
-        {
-            await open.DisposeAsync();
-        }
+        stopped = true;
+        return store?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 }
