@@ -147,7 +147,7 @@ public sealed class FaultExchange : IAsyncDisposable
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException($"{e.Message}; {pending.Count} are not, one of them ({pending.First()}) is {last}.\n{await QueuesAsync()}\n{LaoCai.Problems()}\n{Yunnan.Problems()}\n{Diagnostics()}", e);
+            throw new TimeoutException($"{e.Message}; {pending.Count} are not, one of them ({pending.First()}) is {last}.\n{await QueuesAsync()}\n{InboundHistory()}\n{LaoCai.Problems()}\n{Yunnan.Problems()}\n{Diagnostics()}", e);
         }
 
         Note($"all {accepted.Count} messages {state}");
@@ -217,10 +217,28 @@ public sealed class FaultExchange : IAsyncDisposable
             }
 
             sides.Add($"{node}: {string.Join(", ", depths)}");
+            try
+            {
+                // Also the messages a consumer holds unacknowledged, which the counts above leave out (quorum queues refresh them every few seconds).
+                sides.Add(await Link.CtlOf(node).RunAsync(["list_queues", "-p", LiaisonTopology.VirtualHost, "name", "messages_ready", "messages_unacknowledged", "consumers"]));
+            }
+#pragma warning disable CA1031 // As above.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                sides.Add($"rabbitmqctl list_queues failed ({e.GetType().Name})");
+            }
         }
 
         return "--- the queues now ---\n" + string.Join('\n', sides);
     }
+
+    /// <summary>When each gateway consumed its inbound queue, and when it stopped (InboundEndpointObserver's lines), for failure messages.</summary>
+    public string InboundHistory() =>
+        string.Join('\n', new[] { LaoCai, Yunnan }.Select(g => $"--- {g.NodeId}'s inbound queue ---\n" + string.Join('\n', g.Events(InboundEvents))));
+
+    /// <summary>The event ids of InboundEndpointObserver's lines (MessagingLog 2211-2215).</summary>
+    public static readonly int[] InboundEvents = [2211, 2212, 2213, 2214, 2215];
 
     /// <summary>The tails of both gateways' logs, for failure messages.</summary>
     public string Diagnostics() => LaoCai.Tail() + "\n" + Yunnan.Tail();

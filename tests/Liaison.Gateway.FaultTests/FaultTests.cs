@@ -79,6 +79,12 @@ public sealed class FaultTests(ITestOutputHelper output)
         await submitting;
 
         await exchange.AllInStateAsync(ApiState.Delivered);
+
+        // The operator's record of the outage: that side's gateway says it stopped consuming, and when it resumed.
+        var restarted = side == FaultParties.LaoCai ? exchange.LaoCai : exchange.Yunnan;
+        var resumed = restarted.Events(2212);
+        Assert.True(resumed.Count >= 1, $"{side}'s log does not say that it consumed its inbound queue again:\n{exchange.InboundHistory()}");
+        exchange.Note($"{side}: {string.Join("; ", resumed)}");
         await exchange.StopAndVerifyAsync(StreamLength);
     }
 

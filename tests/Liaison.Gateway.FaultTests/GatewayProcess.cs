@@ -264,6 +264,21 @@ public sealed class GatewayProcess : IDisposable
         return $"--- warnings and errors in {LogFile}, by template ---\n" + string.Join('\n', problems.Values.OrderBy(p => p.First, StringComparer.Ordinal).Select(p => $"{p.Count,5} x {p.First}..{p.Last} {p.Message}"));
     }
 
+    /// <summary>The time and rendering of each logged event with one of <paramref name="eventIds"/>, in order.</summary>
+    public IReadOnlyList<string> Events(params int[] eventIds)
+    {
+        var markers = eventIds.Select(id => $"\"EventId\":{{\"Id\":{id},").ToArray();
+        return LogLines()
+            .Where(line => markers.Any(m => line.Contains(m, StringComparison.Ordinal)))
+            .Select(line =>
+            {
+                using var entry = System.Text.Json.JsonDocument.Parse(line);
+                var root = entry.RootElement;
+                return $"{root.GetProperty("@t").GetString()} {(root.TryGetProperty("@m", out var m) ? m.GetString() : "")}";
+            })
+            .ToList();
+    }
+
     private string[] LogLines()
     {
         lock (logLock)

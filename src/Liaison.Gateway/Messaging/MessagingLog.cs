@@ -53,6 +53,21 @@ internal static partial class MessagingLog
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "In-memory border link from {FromNode} to {ToNode} is up")]
     public static partial void BorderLinkUp(this ILogger logger, string fromNode, string toNode);
 
+    [LoggerMessage(EventId = 2211, Level = LogLevel.Information, Message = "Consuming {Queue}")]
+    public static partial void InboundConsuming(this ILogger logger, string queue);
+
+    [LoggerMessage(EventId = 2212, Level = LogLevel.Information, Message = "Consuming {Queue} again after {Downtime}")]
+    public static partial void InboundConsumingAgain(this ILogger logger, string queue, TimeSpan downtime);
+
+    [LoggerMessage(EventId = 2213, Level = LogLevel.Information, Message = "Stopping consuming {Queue}")]
+    public static partial void InboundStopping(this ILogger logger, string queue);
+
+    [LoggerMessage(EventId = 2214, Level = LogLevel.Information, Message = "Not consuming {Queue} after {DeliveryCount} deliveries on that connection; MassTransit reconnects unless the gateway is stopping")]
+    public static partial void InboundNotConsuming(this ILogger logger, string queue, long deliveryCount);
+
+    [LoggerMessage(EventId = 2215, Level = LogLevel.Warning, Message = "Consuming {Queue} failed ({ExceptionType}: {Reason}); MassTransit retries with backoff, and envelopes wait in the queue meanwhile")]
+    public static partial void InboundFaulted(this ILogger logger, string queue, string exceptionType, string reason);
+
     [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "{Count} outbound messages expired without a receipt")]
     public static partial void MessagesExpired(this ILogger logger, int count);
 

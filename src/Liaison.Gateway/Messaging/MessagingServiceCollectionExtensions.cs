@@ -37,6 +37,7 @@ public static class MessagingServiceCollectionExtensions
             o.WaitUntilStarted = true;
             o.StartTimeout = options.StartTimeout;
         });
+        services.AddReceiveEndpointObserver<InboundEndpointObserver>();
         services.AddMassTransit(bus =>
         {
             bus.AddConsumer<EnvelopeTransferredConsumer>();

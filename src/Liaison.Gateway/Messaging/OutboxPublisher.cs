@@ -33,8 +33,9 @@ public sealed class OutboxPublisher(IBus bus, IOptions<MessagingOptions> options
 
     private async Task<IEnumerable<PublishOutcome>> PublishAsync(OutboxFrame frame, CancellationToken cancellationToken)
     {
-        // A broker that stops with publishes in flight may never confirm them (seen with
-        // rabbitmqctl stop_app): bounded, so that the dispatcher is never stuck on one batch.
+        // A broker that stops with publishes in flight may never confirm them, even once the
+        // connection is back (seen with rabbitmqctl stop_app; RabbitMQ .NET client issue #1930):
+        // bounded, so that the dispatcher is never stuck on one batch.
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(timeout);
         var first = frame.Items[0];
