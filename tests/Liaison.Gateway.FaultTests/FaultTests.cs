@@ -85,6 +85,11 @@ public sealed class FaultTests(ITestOutputHelper output)
         var resumed = restarted.Events(2212);
         Assert.True(resumed.Count >= 1, $"{side}'s log does not say that it consumed its inbound queue again:\n{exchange.InboundHistory()}");
         exchange.Note($"{side}: {string.Join("; ", resumed)}");
+
+        // The connection it came back on asks for the gateway's heartbeat (Messaging:Heartbeat), not the client's 60 s.
+        var connections = await exchange.Link.CtlOf(side).RunAsync(["list_connections", "timeout", "client_properties"]);
+        var gateway = connections.Split('\n').Where(line => line.Contains("\"connection_name\",\"Liaison.Gateway\"", StringComparison.Ordinal)).ToList();
+        Assert.True(gateway.Count == 1 && gateway[0].StartsWith("10\t", StringComparison.Ordinal), $"{side}'s broker does not show one gateway connection with a 10 s heartbeat:\n{connections}");
         await exchange.StopAndVerifyAsync(StreamLength);
     }
 

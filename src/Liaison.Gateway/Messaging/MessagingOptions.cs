@@ -80,6 +80,15 @@ public sealed class MessagingOptions
     /// </summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The AMQP heartbeat asked of this side's broker. A connection that dies without being closed
+    /// (a firewall or NAT that drops it, a broker host that vanishes) is noticed only when
+    /// heartbeats stop, and until then the gateway neither consumes nor publishes on it. The
+    /// client's default is 60 seconds, so a minute or two without consuming; RabbitMQ advises
+    /// 5 to 20 seconds. Between 5 seconds and 10 minutes; default 10 seconds.
+    /// </summary>
+    public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long start-up waits for the broker before the gateway refuses to start. Default 30 seconds.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -54,6 +54,11 @@ public sealed class MessagingOptionsValidator : IValidateOptions<MessagingOption
             problems.Add($"Messaging:OutboxBatchesInFlight must be between 1 and 64; it is {options.OutboxBatchesInFlight}.");
         }
 
+        if (options.Heartbeat < TimeSpan.FromSeconds(5) || options.Heartbeat > TimeSpan.FromMinutes(10) || options.Heartbeat.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            problems.Add($"Messaging:Heartbeat must be a whole number of seconds between 00:00:05 and 00:10:00; it is {options.Heartbeat}.");
+        }
+
         if (options.OutboxPollInterval <= TimeSpan.Zero)
         {
             problems.Add("Messaging:OutboxPollInterval must be positive.");

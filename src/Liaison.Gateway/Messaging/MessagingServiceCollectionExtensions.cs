@@ -48,7 +48,11 @@ public static class MessagingServiceCollectionExtensions
             {
                 bus.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(broker, host => host.PublisherConfirmation = true);
+                    cfg.Host(broker, host =>
+                    {
+                        host.PublisherConfirmation = true;
+                        host.Heartbeat(options.Heartbeat);
+                    });
 
                     // Read whichever encoding the partner sends (TransferEncoding); what is sent is chosen per send (OutboxPublisher).
                     cfg.AddDeserializer(BinaryTransferSerializer.Instance);
@@ -127,6 +131,7 @@ public static class MessagingServiceCollectionExtensions
         to.PublishRetryBaseDelay = from.PublishRetryBaseDelay;
         to.PublishRetryMaxDelay = from.PublishRetryMaxDelay;
         to.PublishTimeout = from.PublishTimeout;
+        to.Heartbeat = from.Heartbeat;
         to.StartTimeout = from.StartTimeout;
         to.ExpiryGrace = from.ExpiryGrace;
         to.ExpirySweepInterval = from.ExpirySweepInterval;
