@@ -45,52 +45,33 @@ public sealed class InboundEndpointObserver(TimeProvider time, ILogger<InboundEn
         return Task.CompletedTask;
     }
 
-    public Task Stopping(ReceiveEndpointStopping stopping)
+    public Task Stopping(ReceiveEndpointStopping stopping) =>
+        Interrupted(stopping, () => logger.InboundStopping(GatewayQueues.Inbound));
+
+    // Also after a lost connection, not only at shutdown: MassTransit then reconnects and reports Ready again.
+    public Task Completed(ReceiveEndpointCompleted completed) =>
+        Interrupted(completed, () => logger.InboundNotConsuming(GatewayQueues.Inbound, completed.DeliveryCount));
+
+    // The type and the transport's own text (broker, node, AMQP reply): messages are never in it.
+    public Task Faulted(ReceiveEndpointFaulted faulted) =>
+        Interrupted(faulted, () => logger.InboundFaulted(GatewayQueues.Inbound, faulted.Exception?.GetType().Name ?? "unknown", faulted.Exception?.Message ?? ""));
+
+    /// <summary>For the inbound queue: notes when consuming stopped (the first of several events counts) and logs.</summary>
+    private Task Interrupted(ReceiveEndpointEvent e, Action log)
     {
-        ArgumentNullException.ThrowIfNull(stopping);
-        if (IsInbound(stopping))
+        ArgumentNullException.ThrowIfNull(e);
+        if (IsInbound(e))
         {
-            Interrupted();
-            logger.InboundStopping(GatewayQueues.Inbound);
+            var now = time.GetUtcNow();
+            lock (gate)
+            {
+                interruptedAt ??= now;
+            }
+
+            log();
         }
 
         return Task.CompletedTask;
-    }
-
-    public Task Completed(ReceiveEndpointCompleted completed)
-    {
-        ArgumentNullException.ThrowIfNull(completed);
-        if (IsInbound(completed))
-        {
-            // Also after a lost connection, not only at shutdown: MassTransit then reconnects and reports Ready again.
-            Interrupted();
-            logger.InboundNotConsuming(GatewayQueues.Inbound, completed.DeliveryCount);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task Faulted(ReceiveEndpointFaulted faulted)
-    {
-        ArgumentNullException.ThrowIfNull(faulted);
-        if (IsInbound(faulted))
-        {
-            Interrupted();
-
-            // The type and the transport's own text (broker, node, AMQP reply): messages are never in it.
-            logger.InboundFaulted(GatewayQueues.Inbound, faulted.Exception?.GetType().Name ?? "unknown", faulted.Exception?.Message ?? "");
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private void Interrupted()
-    {
-        var now = time.GetUtcNow();
-        lock (gate)
-        {
-            interruptedAt ??= now;
-        }
     }
 
     private static bool IsInbound(ReceiveEndpointEvent e) =>
