@@ -237,6 +237,22 @@ public sealed class FaultExchange : IAsyncDisposable
     public string InboundHistory() =>
         string.Join('\n', new[] { LaoCai, Yunnan }.Select(g => $"--- {g.NodeId}'s inbound queue ---\n" + string.Join('\n', g.Events(InboundEvents))));
 
+    /// <summary>
+    /// Waits until <paramref name="gateway"/> has logged the inbound-queue event <paramref name="eventId"/>
+    /// and returns its lines; on timeout the message carries both sides' inbound history and queues.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UntilInboundEventAsync(GatewayProcess gateway, int eventId, string description)
+    {
+        try
+        {
+            return await Polling.UntilAsync(() => Task.FromResult(gateway.Events(eventId)), lines => lines.Count > 0, Deadline, description);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{InboundHistory()}\n{await QueuesAsync()}\n{gateway.Problems()}", e);
+        }
+    }
+
     /// <summary>The event ids of InboundEndpointObserver's lines (MessagingLog 2211-2215).</summary>
     public static readonly int[] InboundEvents = [2211, 2212, 2213, 2214, 2215];
 
