@@ -47,7 +47,7 @@ public abstract partial class GatewayStoreContract
         Assert.Equal(kept.Length, Assert.Single(await store.ListByCorrelationAsync(MessageDirection.Outbound, "wf-enc", null, 10)).PayloadSize);
 
         // The database holds neither payload nor the inbound envelope, in any table.
-        var raw = await RawDatabase.AllBlobsAsync(Options, "messages", "outbox", "audit", "data_keys");
+        var raw = await RawDatabase.AllBlobsAsync(Options, "messages", "message_bodies", "outbox", "audit", "data_keys");
         Assert.False(RawDatabase.Contains(raw, kept[..64]));
         Assert.False(RawDatabase.Contains(raw, record.Payload!.Value.Span[..64].ToArray()));
         Assert.False(RawDatabase.Contains(raw, Liaison.Envelope.V1.SealedEnvelope.Parser.ParseFrom(envelope).Ciphertext.Span[..64].ToArray()));
@@ -181,5 +181,58 @@ public abstract partial class GatewayStoreContract
         Assert.Single(await plain.ListByCorrelationAsync(MessageDirection.Outbound, "wf-no-kek", null, 10));
         var error = await Assert.ThrowsAsync<ProtectedFieldException>(() => plain.GetPayloadAsync(id));
         Assert.Contains("opened without a key-encryption key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MessagesAStoreWithoutEncryptionWroteInClearAreEncryptedInPlaceReadBackTheSameAndKeepTheirRetention()
+    {
+        var kept = TestParties.Payload(3000, 11);
+        var envelope = Parties.SealToYunnan(1);
+        var (record, receipt) = Parties.Arrive(envelope);
+        var ciphertext = Liaison.Envelope.V1.SealedEnvelope.Parser.ParseFrom(envelope).Ciphertext.Span[..64].ToArray();
+        Guid outboundId;
+        MessageRecord inbound;
+        await using (var plain = await OpenAsync())
+        {
+            outboundId = (await SubmitKeptAsync(plain, "clear-kept", kept, "wf-clear")).Message.EnvelopeId;
+            inbound = (await plain.RecordInboundAsync(record, receipt)).Message;
+            // Sent without keeping its payload: nothing personal is stored for it, so nothing to encrypt.
+            await SubmitAsync(plain, "clear-none", seed: 3);
+        }
+
+        opened.Clear();
+        var bodies = await RawDatabase.AllBlobsAsync(Options, "message_bodies");
+        Assert.True(RawDatabase.Contains(bodies, kept[..64]) && RawDatabase.Contains(bodies, ciphertext), "the premise: a store without a KEK writes personal data in clear");
+
+        Parties.Time.Advance(TimeSpan.FromDays(3));
+        var store = await OpenProtectedAsync();
+        Assert.Equal(new ClearMessagesReport(1, 1), await store.EncryptClearMessagesAsync(1));
+        Assert.Equal(new ClearMessagesReport(1, 0), await store.EncryptClearMessagesAsync(10));
+        Assert.Equal(new ClearMessagesReport(0, 0), await store.EncryptClearMessagesAsync(10));
+
+        var raw = await RawDatabase.AllBlobsAsync(Options, "messages", "message_bodies", "outbox", "audit", "data_keys");
+        Assert.False(RawDatabase.Contains(raw, kept[..64]));
+        Assert.False(RawDatabase.Contains(raw, record.Payload!.Value.Span[..64].ToArray()));
+        Assert.False(RawDatabase.Contains(raw, ciphertext));
+        Assert.Equal(2, (await RawDatabase.ColumnAsync(Options, "SELECT data_key_id FROM messages WHERE data_key_id IS NOT NULL")).Count);
+        Assert.Single(await RawDatabase.ColumnAsync(Options, "SELECT envelope_id FROM messages WHERE data_key_id IS NULL"));
+
+        // Callers read exactly what was written.
+        Assert.True((await store.GetPayloadAsync(outboundId))!.Value.Span.SequenceEqual(kept));
+        var reread = await store.GetAsync(inbound.EnvelopeId);
+        Assert.Equal(inbound, reread, MessageRecordComparer.Instance);
+        Assert.True(reread!.EnvelopeBytes.Span.SequenceEqual(envelope));
+
+        // Audited once per pass that encrypted any, with counts only.
+        var entries = (await store.ReadAuditAsync(1, 10_000)).Where(e => e.EventType == AuditEventType.ClearMessagesEncrypted).Select(e => e.Detail).ToList();
+        Assert.Equal(
+            ["1 messages stored in clear encrypted in place under 1 data keys; 1 still in clear", "1 messages stored in clear encrypted in place under 1 data keys; 0 still in clear"],
+            entries);
+        Assert.True((await store.VerifyAuditChainAsync()).IsIntact);
+
+        // The case keys' last activity is the messages', three days back, not the encryption's:
+        // a retention of two days is over for them, and the erasure ends it.
+        Assert.Equal(2, (await store.EraseExpiredCasesAsync(TimeSpan.FromDays(2), Parties.Time.GetUtcNow(), 10)).Count);
+        await Assert.ThrowsAsync<CaseErasedException>(() => store.GetPayloadAsync(outboundId));
     }
 }

@@ -11,7 +11,8 @@ namespace Liaison.Gateway.Protection;
 /// <summary>
 /// Every <see cref="ProtectionOptions.MaintenanceInterval"/> (on the injected clock): re-reads
 /// the KEKs, rewraps every data key still wrapped by an earlier KEK to the current one (KEK
-/// rotation without downtime), then crypto-erases the cases whose retention ended. Retention is
+/// rotation without downtime), encrypts the messages a store without field-level encryption
+/// left in clear, then crypto-erases the cases whose retention ended. Retention is
 /// the agreement's (<c>ExchangeAgreement.retention</c>), counted from a case's last activity.
 /// A busy database costs one pass, never the job.
 /// </summary>
@@ -57,8 +58,11 @@ public sealed class DataKeyMaintenanceService(
         }
     }
 
-    /// <summary>One pass at the current time: rewrap until no data key is left on an earlier KEK, then erase every case past its retention.</summary>
-    public async Task<(RewrapReport Rewrap, IReadOnlyList<ErasedCase> Erased)> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass at the current time: rewrap until no data key is left on an earlier KEK, encrypt
+    /// every message still in clear, then erase every case past its retention.
+    /// </summary>
+    public async Task<(RewrapReport Rewrap, int Encrypted, IReadOnlyList<ErasedCase> Erased)> RunOnceAsync(CancellationToken cancellationToken)
     {
         keys.Refresh();
         var store = services.GetRequiredService<IGatewayStore>();
@@ -81,6 +85,21 @@ public sealed class DataKeyMaintenanceService(
             }
         }
 
+        // Before the erasure: a clear message's case key takes the message's last activity, so an
+        // old case whose retention is over is erased in this same pass rather than kept in clear.
+        var encrypted = 0;
+        ClearMessagesReport clear;
+        do
+        {
+            clear = await store.EncryptClearMessagesAsync(settings.MaintenanceBatchSize, cancellationToken);
+            encrypted += clear.Encrypted;
+            if (clear.Encrypted > 0)
+            {
+                ProtectionLog.ClearMessagesEncrypted(logger, clear.Encrypted, clear.Remaining);
+            }
+        }
+        while (clear.Encrypted > 0 && clear.Remaining > 0);
+
         var retention = services.GetRequiredService<GatewayNode>().Agreement.Document.Retention.ToTimeSpan();
         var erased = new List<ErasedCase>();
         IReadOnlyList<ErasedCase> batch;
@@ -96,6 +115,6 @@ public sealed class DataKeyMaintenanceService(
             ProtectionLog.Erased(logger, erased.Count);
         }
 
-        return (report, erased);
+        return (report, encrypted, erased);
     }
 }

@@ -22,4 +22,7 @@ internal static partial class ProtectionLog
 
     [LoggerMessage(EventId = 9006, Level = LogLevel.Information, Message = "No data key is wrapped by key-encryption key {Kek} any more: it may be removed from Protection:PreviousKeyEncryptionKeyFiles")]
     public static partial void KeyEncryptionKeyRemovable(ILogger logger, string kek);
+
+    [LoggerMessage(EventId = 9007, Level = LogLevel.Information, Message = "Encrypted {Count} messages whose personal data was stored in clear; {Remaining} still in clear")]
+    public static partial void ClearMessagesEncrypted(ILogger logger, int count, long remaining);
 }

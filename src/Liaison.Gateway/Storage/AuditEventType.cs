@@ -101,4 +101,7 @@ public enum AuditEventType
 
     /// <summary>Data keys were rewrapped to the current key-encryption key during a KEK rotation; the detail names KEK ids and counts, never key material.</summary>
     DataKeysRewrapped,
+
+    /// <summary>Messages whose personal data was stored in clear (written before field-level encryption) were encrypted under their cases' data keys; the detail gives counts only.</summary>
+    ClearMessagesEncrypted,
 }

@@ -24,4 +24,10 @@ public sealed partial class GatewayStore
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         return writer.WriteAsync(c => DataKeyMaintenance.RewrapAsync(c, protection, max, CancellationToken.None), cancellationToken);
     }
+
+    public Task<ClearMessagesReport> EncryptClearMessagesAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return writer.WriteAsync(c => DataKeyMaintenance.EncryptClearAsync(c, protection, max, CancellationToken.None), cancellationToken);
+    }
 }

@@ -280,4 +280,12 @@ public interface IGatewayStore
     /// </summary>
     /// <exception cref="InvalidOperationException">The store was opened without a KEK.</exception>
     Task<Protection.RewrapReport> RewrapDataKeysAsync(int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Encrypts, in place, up to <paramref name="max"/> messages (oldest first) whose personal
+    /// columns a store without field-level encryption wrote in clear, under their cases' data
+    /// keys; reports how many are left. Audited, by counts, when it encrypted any.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The store was opened without a KEK.</exception>
+    Task<Protection.ClearMessagesReport> EncryptClearMessagesAsync(int max, CancellationToken cancellationToken = default);
 }

@@ -96,7 +96,7 @@ public sealed class CryptoErasureTests : IAsyncLifetime
         Assert.True((await store.GetPayloadAsync(newStep.EnvelopeId))!.Value.Span.SequenceEqual(newPayload));
 
         // The database: no plaintext, no wrapped key left for the erased cases, and no key the node holds opens their columns.
-        var raw = await RawDatabase.AllBlobsAsync(Options, "messages", "outbox", "audit", "data_keys", "checkpoints");
+        var raw = await RawDatabase.AllBlobsAsync(Options, "messages", "message_bodies", "outbox", "audit", "data_keys", "checkpoints");
         Assert.False(RawDatabase.Contains(raw, record.Payload!.Value.Span[..64].ToArray()));
         Assert.False(RawDatabase.Contains(raw, oldPayload[..64]));
         Assert.False(RawDatabase.Contains(raw, Liaison.Envelope.V1.SealedEnvelope.Parser.ParseFrom(envelope).Ciphertext.Span[..64].ToArray()));
@@ -146,6 +146,45 @@ public sealed class CryptoErasureTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<CaseErasedException>(() => store.GetPayloadAsync(first.EnvelopeId));
         Assert.True((await store.GetPayloadAsync(second.EnvelopeId))!.Value.Span.SequenceEqual(payload));
+    }
+
+    [Fact]
+    public async Task AMaintenancePassEncryptsWhatAStoreWithoutEncryptionLeftInClearAndErasesWhatIsPastItsRetention()
+    {
+        var retention = parties.Agreement.Document.Retention.ToTimeSpan();
+        var keys = services.GetRequiredService<KeyEncryptionKeySource>();
+        var oldPayload = TestParties.Payload(500, 21);
+        var newPayload = TestParties.Payload(500, 22);
+
+        // Two workflow steps written in clear by a store without field-level encryption, 600 days apart.
+        await store.DisposeAsync();
+        store = await GatewayStore.OpenAsync(Options, parties.Time);
+        var oldStep = (await SubmitKeptAsync("clear-old", oldPayload, "wf-clear-old")).Message;
+        parties.Time.Advance(TimeSpan.FromDays(600));
+        var newStep = (await SubmitKeptAsync("clear-new", newPayload, "wf-clear-new")).Message;
+        await store.DisposeAsync();
+        Assert.True(RawDatabase.Contains(await RawDatabase.AllBlobsAsync(Options, "message_bodies"), oldPayload[..64]), "the premise: a store without a KEK writes payloads in clear");
+
+        store = await GatewayStore.OpenAsync(Options, FieldProtection.With(keys), parties.Time);
+        parties.Time.Advance(retention - TimeSpan.FromDays(599));
+        var maintenance = services.GetRequiredService<DataKeyMaintenanceService>();
+        var pass = await maintenance.RunOnceAsync(CancellationToken.None);
+
+        // Both are encrypted; the old one's case, idle a day past its retention, is erased in the same pass.
+        Assert.Equal(2, pass.Encrypted);
+        Assert.Equal(1, Assert.Single(pass.Erased).Messages);
+        await Assert.ThrowsAsync<CaseErasedException>(() => store.GetPayloadAsync(oldStep.EnvelopeId));
+        Assert.True((await store.GetPayloadAsync(newStep.EnvelopeId))!.Value.Span.SequenceEqual(newPayload));
+        var raw = await RawDatabase.AllBlobsAsync(Options, "messages", "message_bodies", "outbox", "audit", "data_keys");
+        Assert.False(RawDatabase.Contains(raw, oldPayload[..64]));
+        Assert.False(RawDatabase.Contains(raw, newPayload[..64]));
+        Assert.Equal(
+            [AuditEventType.ClearMessagesEncrypted, AuditEventType.CaseErased],
+            (await store.ReadAuditAsync(1, 10_000)).Select(e => e.EventType).Where(t => t is AuditEventType.ClearMessagesEncrypted or AuditEventType.CaseErased));
+        Assert.True((await store.VerifyAuditChainAsync()).IsIntact);
+
+        // Nothing is left in clear for the next pass.
+        Assert.Equal((0, 0), ((await maintenance.RunOnceAsync(CancellationToken.None)).Encrypted, (await store.EncryptClearMessagesAsync(10)).Remaining));
     }
 
     public async Task DisposeAsync()

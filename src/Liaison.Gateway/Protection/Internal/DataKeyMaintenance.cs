@@ -6,7 +6,7 @@ using Liaison.Gateway.Storage.Internal;
 
 namespace Liaison.Gateway.Protection.Internal;
 
-/// <summary>The store's data-key operations: the start-up check, crypto-erasure and rewrapping. Each runs in the writer's transaction.</summary>
+/// <summary>The store's data-key operations: the start-up check, crypto-erasure, rewrapping and encrypting rows left in clear. Each runs in the writer's transaction.</summary>
 internal static class DataKeyMaintenance
 {
     private const string ScopeHashLabel = "liaison/erasure-audit/v1";
@@ -95,6 +95,38 @@ internal static class DataKeyMaintenance
             await context.Audit.AppendAsync(AuditEventType.DataKeysRewrapped, null, "", "",
                 string.Create(CultureInfo.InvariantCulture,
                     $"{rewrapped} data keys rewrapped from key-encryption key {string.Join(", ", from)} to {current.Id}; {report.Remaining} still wrapped by earlier keys"),
+                cancellationToken);
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// Encrypts up to <paramref name="max"/> messages whose personal columns are still in clear
+    /// (written before field-level encryption) under their cases' data keys; audits the pass,
+    /// with counts only, when it encrypted any.
+    /// </summary>
+    public static async Task<ClearMessagesReport> EncryptClearAsync(WriteContext context, FieldProtection protection, int max, CancellationToken cancellationToken)
+    {
+        if (!protection.IsEnabled)
+        {
+            throw new InvalidOperationException("The store was opened without a key-encryption key.");
+        }
+
+        var session = context.Session;
+        var keys = new HashSet<Guid>();
+        var clear = await MessageTable.ListInClearAsync(session, max, cancellationToken);
+        foreach (var message in clear)
+        {
+            keys.Add(await MessageTable.EncryptInPlaceAsync(session, protection, message, cancellationToken));
+        }
+
+        var report = new ClearMessagesReport(clear.Count, await MessageTable.CountInClearAsync(session, cancellationToken));
+        if (report.Encrypted > 0)
+        {
+            await context.Audit.AppendAsync(AuditEventType.ClearMessagesEncrypted, null, "", "",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{report.Encrypted} messages stored in clear encrypted in place under {keys.Count} data keys; {report.Remaining} still in clear"),
                 cancellationToken);
         }
 

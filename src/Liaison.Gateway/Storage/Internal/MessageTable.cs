@@ -20,6 +20,9 @@ internal static class MessageTable
     /// <summary>A message with its body: <see cref="Columns"/> can be read from it.</summary>
     private const string WithBodies = "messages JOIN message_bodies USING (arrival_seq)";
 
+    /// <summary>The rows of <see cref="WithBodies"/> that hold personal data in clear; binds @inbound.</summary>
+    private const string InClear = "data_key_id IS NULL AND (payload IS NOT NULL OR direction = @inbound)";
+
     private const string RowColumns =
         "envelope_id, direction, peer_node, message_type, case_reference, correlation_id, priority, sequence, state, rejection_reason, " +
         "request_id, request_digest, receipt_bytes, created_at, updated_at, expires_at, data_key_id";
@@ -114,6 +117,45 @@ internal static class MessageTable
             "UPDATE message_bodies SET envelope_bytes = @envelope_bytes, payload = @payload WHERE arrival_seq = (SELECT arrival_seq FROM messages WHERE envelope_id = @envelope_id)",
             cancellationToken,
             BodyParameters(session.Dialect, message, stored));
+    }
+
+    /// <summary>
+    /// Up to <paramref name="max"/> messages, oldest first, whose personal data is stored in clear:
+    /// no data key, and a payload or an inbound envelope (rows written before field-level encryption).
+    /// </summary>
+    public static async Task<IReadOnlyList<MessageRecord>> ListInClearAsync(StoreSession session, int max, CancellationToken cancellationToken) =>
+        (await session.QueryAsync($"SELECT {Columns} FROM {WithBodies} WHERE {InClear} ORDER BY arrival_seq LIMIT @max", r => Read(r, 0, session.Dialect).Message, cancellationToken,
+            ("inbound", nameof(MessageDirection.Inbound)), ("max", max)))
+        .ToList();
+
+    /// <summary>How many messages <see cref="ListInClearAsync"/> would find without a limit.</summary>
+    public static Task<long> CountInClearAsync(StoreSession session, CancellationToken cancellationToken) =>
+        session.ScalarAsync<long>($"SELECT COUNT(*) FROM {WithBodies} WHERE {InClear}", cancellationToken, ("inbound", nameof(MessageDirection.Inbound)));
+
+    /// <summary>
+    /// Encrypts a clear message's personal columns in place under its case's data key. The key's
+    /// last activity is the message's own, not now: encrypting an old row must not restart the
+    /// retention of its case, which the next erasure pass then ends if it is over.
+    /// </summary>
+    /// <returns>The data key the columns are under now.</returns>
+    public static async Task<Guid> EncryptInPlaceAsync(StoreSession session, FieldProtection protection, MessageRecord clear, CancellationToken cancellationToken)
+    {
+        var stored = await protection.SealAsync(session, clear, clear.UpdatedAt, cancellationToken);
+        try
+        {
+            var keyId = stored.DataKeyId ?? throw new InvalidOperationException("The store was opened without a key-encryption key.");
+            await session.ExecuteAsync(
+                "UPDATE message_bodies SET envelope_bytes = @envelope_bytes, payload = @payload WHERE arrival_seq = (SELECT arrival_seq FROM messages WHERE envelope_id = @envelope_id)",
+                cancellationToken,
+                BodyParameters(session.Dialect, clear, stored));
+            await session.ExecuteAsync("UPDATE messages SET data_key_id = @key WHERE envelope_id = @id", cancellationToken,
+                ("key", session.Dialect.ToDb(keyId)), ("id", session.Dialect.ToDb(clear.EnvelopeId)));
+            return keyId;
+        }
+        finally
+        {
+            protection.Release(stored);
+        }
     }
 
     /// <summary>Moves a message to a new state, refusing moves <see cref="MessageTransitions"/> does not allow.</summary>
