@@ -12,6 +12,7 @@ using Liaison.Gateway.Tests.Grpc;
 using Liaison.Gateway.V1;
 using Liaison.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Liaison.Gateway.Tests.Security;
 
@@ -160,6 +161,31 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
         using var certificate = TestClientAuthority.Usable(signed.CopyWithPrivateKey(key));
 
         await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => Workflows(Channel(certificate)).GetWorkflowAsync(new GetWorkflowRequest { Name = "workflows/vr-none" }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task EachConnectionOfAnAuthenticatedCallerIsAuditedOnceAsALoginAndRefusedOrAnonymousCallsAreNot()
+    {
+        using var certificate = Issue(TestCallers.Officer, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var first = Channel(certificate);
+        Task NotFound(GrpcChannel channel) =>
+            RpcAssert.FailsAsync(StatusCode.NotFound, () => Workflows(channel).GetWorkflowAsync(new GetWorkflowRequest { Name = "workflows/vr-none" }).ResponseAsync);
+
+        // Four calls on one connection, three of them at once, then a second connection with the same certificate.
+        await NotFound(first);
+        await Task.WhenAll(NotFound(first), NotFound(first), NotFound(first));
+        await NotFound(Channel(certificate));
+
+        // Neither a refused caller nor an anonymous health check logs in.
+        using var expired = Issue(TestCallers.Supervisor, DateTimeOffset.UtcNow.AddDays(-2), DateTimeOffset.UtcNow.AddDays(-1));
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => Workflows(Channel(expired)).GetWorkflowAsync(new GetWorkflowRequest { Name = "workflows/vr-none" }).ResponseAsync);
+        await new Health.HealthClient(Channel(client: null)).CheckAsync(new HealthCheckRequest());
+
+        // Each call waited for its connection's entry: it is committed before the call was served.
+        var store = app!.Services.GetRequiredService<Liaison.Gateway.Storage.GatewayStoreHost>().Store;
+        var logins = (await store.ReadAuditAsync(1, 10_000)).Where(e => e.EventType == Liaison.Gateway.Storage.AuditEventType.Login).ToList();
+        Assert.Equal(2, logins.Count);
+        Assert.All(logins, e => Assert.Equal((TestCallers.Officer.SubjectId, "officer connected"), (e.Actor, e.Detail)));
     }
 
     private static LiaisonWorkflowService.LiaisonWorkflowServiceClient Workflows(GrpcChannel channel) => new(channel);

@@ -11,7 +11,8 @@ namespace Liaison.Gateway.Security.Internal;
 /// Enforces <see cref="RpcPolicies"/> for every gRPC endpoint, after authentication and before the
 /// request is read or any service code runs. A refusal is a trailers-only gRPC response carrying
 /// what <see cref="ErrorMapper"/> makes of <see cref="CallerUnauthenticatedException"/> or
-/// <see cref="CallerNotPermittedException"/>. Requests that reach no gRPC method pass through (they
+/// <see cref="CallerNotPermittedException"/>. An allowed caller's first call on a connection is
+/// audited as a login first (<see cref="ConnectionLogins"/>). Requests that reach no gRPC method pass through (they
 /// are answered UNIMPLEMENTED or 404 without touching any data).
 /// </summary>
 internal sealed class RpcAuthorizationMiddleware(RequestDelegate next, ILogger logger)
@@ -28,7 +29,7 @@ internal sealed class RpcAuthorizationMiddleware(RequestDelegate next, ILogger l
         var caller = Caller.From(http.User);
         if (policy is not null && policy.Allows(caller))
         {
-            return next(http);
+            return caller is null ? next(http) : LoggedInAsync(http, caller);
         }
 
         Exception refusal = caller is null ? new CallerUnauthenticatedException()
@@ -38,6 +39,26 @@ internal sealed class RpcAuthorizationMiddleware(RequestDelegate next, ILogger l
         SecurityLog.Denied(logger, method.FullName, error.StatusCode, caller?.SubjectId ?? "anonymous", caller is null ? "none" : CallerRoles.Name(caller.Role));
         WriteTrailersOnly(http.Response, error);
         return Task.CompletedTask;
+    }
+
+    private async Task LoggedInAsync(HttpContext http, Caller caller)
+    {
+        try
+        {
+            await ConnectionLogins.RecordOnceAsync(http, caller);
+        }
+#pragma warning disable CA1031 // Not swallowed: mapped in one place, logged, and answered; the call is not served.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            // Outside gRPC's interceptors, so mapped here, as ErrorMappingInterceptor would.
+            var error = ErrorMapper.Map(e, out _);
+            SecurityLog.LoginNotAudited(logger, caller.SubjectId, e.GetType().Name, error.StatusCode);
+            WriteTrailersOnly(http.Response, error);
+            return;
+        }
+
+        await next(http);
     }
 
     private static void WriteTrailersOnly(HttpResponse response, RpcException error)

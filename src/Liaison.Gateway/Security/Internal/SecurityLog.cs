@@ -25,4 +25,7 @@ internal static partial class SecurityLog
 
     [LoggerMessage(EventId = 7008, Level = LogLevel.Warning, Message = "The client revocation list {Path} was due to be replaced at {NextUpdate}; run 'liaison ca crl' and copy it here")]
     public static partial void RevocationListStale(ILogger logger, string path, DateTimeOffset nextUpdate);
+
+    [LoggerMessage(EventId = 7009, Level = LogLevel.Error, Message = "The login of {Subject} could not be audited ({Error}); its call was answered {StatusCode} and the next one tries again")]
+    public static partial void LoginNotAudited(ILogger logger, string subject, string error, global::Grpc.Core.StatusCode statusCode);
 }
