@@ -126,14 +126,102 @@ public abstract partial class GatewayStoreContract
     }
 
     [Fact]
+    public async Task ATreeOverSeveralRowsOfNodesGivesTheRootsAndProofsOfTheTreeInMemory()
+    {
+        // Enough entries for five rows of leaves, written in transactions of many sizes, so that
+        // batches end inside rows, exactly at their ends, and across them.
+        var store = await OpenAsync();
+        var written = 0;
+        foreach (var batch in new[] { 1, 62, 1, 1, 64, 3, 130, 40 })
+        {
+            await Task.WhenAll(Enumerable.Range(written, batch).Select(i =>
+                store.RecordAuditEventAsync(new AuditEventRecord(AuditEventType.Read, "vn-laocai/officer-0042", $"entry {i}"))));
+            written += batch;
+        }
+
+        var entries = await store.ReadAuditAsync(1, 10_000);
+        Assert.Equal(written, entries.Count);
+        Assert.Equal(5, (await Protection.RawDatabase.ColumnAsync(Options, "SELECT tile FROM audit_node_tiles WHERE level = 0")).Count);
+        Assert.Equal(RootOf(entries, written), (await store.GetAuditTreeHeadAsync()).Root);
+        foreach (var size in new[] { 1, 63, 64, 65, 127, 128, 129, 200, 255, 256, 257, written })
+        {
+            var root = RootOf(entries, size);
+            foreach (var seq in new[] { 1, 63, 64, 65, 128, 129, size / 2, size }.Where(s => s >= 1 && s <= size).Distinct())
+            {
+                var proof = await store.GetAuditInclusionProofAsync(seq, size);
+                Assert.True(MerkleVerifier.VerifyInclusion((ulong)(seq - 1), (ulong)size, LeafOf(entries[seq - 1]), proof.Path, root), $"entry {seq} at size {size}");
+            }
+
+            var consistency = await store.GetAuditConsistencyProofAsync(size, written);
+            Assert.True(MerkleVerifier.VerifyConsistency((ulong)size, (ulong)written, consistency.Path, root, RootOf(entries, written)), $"{size} to {written}");
+        }
+
+        Assert.True((await VerifyLogAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task ATreeStoredOneNodeARowAsBeforeMigration11IsRebuiltAtOpenAndStillMatchesItsCheckpoint()
+    {
+        var store = await OpenAsync();
+        await MixedWorkloadAsync(store);
+        Assert.NotNull(await IssuerFor(store).SweepOnceAsync(CancellationToken.None));
+        var head = await store.GetAuditTreeHeadAsync();
+        var entries = await store.ReadAuditAsync(1, 10_000);
+        await store.DisposeAsync();
+
+        // The database as version 10 left it: one row per node in audit_nodes, and no rows of nodes.
+        await DropAuditGuardsAsync();
+        var statements = new List<string>
+        {
+            "DROP TABLE audit_node_tiles",
+            $"CREATE TABLE audit_nodes (level integer NOT NULL, idx bigint NOT NULL, hash {(Options.Provider == StoreProvider.Postgres ? "bytea" : "BLOB")} NOT NULL, PRIMARY KEY (level, idx))",
+            "DELETE FROM schema_migrations WHERE version = 11",
+        };
+        var tree = new InMemoryHashStore();
+        foreach (var entry in entries)
+        {
+            tree.Append(AuditHashing.Canonical(ToRow(entry)));
+        }
+
+        for (var level = 0; (1 << level) <= entries.Count; level++)
+        {
+            for (var index = 0UL; (index + 1) << level <= (ulong)entries.Count; index++)
+            {
+                statements.Add($"INSERT INTO audit_nodes (level, idx, hash) VALUES ({level}, {index}, {Blob((await tree.GetNodesAsync([new NodeId(level, index)]))[0].ToArray())})");
+            }
+        }
+
+        foreach (var statement in statements)
+        {
+            await Backend.ExecuteRawAsync(Options, statement);
+        }
+
+        // Opening migrates and rebuilds the tree before anything reads it (opening may add an entry: OutboxReleased).
+        var reopened = await OpenAsync();
+
+        var now = await reopened.GetAuditTreeHeadAsync();
+        var all = await reopened.ReadAuditAsync(1, 10_000);
+        Assert.Equal((all.Count, RootOf(all, all.Count)), (now.Size, now.Root));
+        Assert.Equal(head.Root, RootOf(all, (int)head.Size));
+        var grown = await reopened.GetAuditConsistencyProofAsync(head.Size, now.Size);
+        Assert.True(MerkleVerifier.VerifyConsistency((ulong)head.Size, (ulong)now.Size, grown.Path, head.Root, now.Root));
+        var proof = await reopened.GetAuditInclusionProofAsync(3, head.Size);
+        Assert.True(MerkleVerifier.VerifyInclusion(2, (ulong)head.Size, LeafOf(entries[2]), proof.Path, head.Root));
+        await Assert.ThrowsAnyAsync<Exception>(() => Backend.ExecuteRawAsync(Options, "SELECT COUNT(*) FROM audit_nodes"));
+        var report = await VerifyLogAsync();
+        Assert.True(report.IsIntact, string.Join(" ", report.Problems.Select(p => p.Description)));
+        Assert.Equal(1, report.CheckpointsVerified);
+    }
+
+    [Fact]
     public async Task AStoreWrittenBeforeTheTreeExistedGetsItsTreeAtTheNextWrite()
     {
         var store = await OpenAsync();
         await MixedWorkloadAsync(store);
         await store.DisposeAsync();
-        // As if the entries were written by a version without audit_nodes.
+        // As if the entries were written by a version without the tree (or before migration 11, which drops it to be rebuilt).
         await DropAuditGuardsAsync();
-        await Backend.ExecuteRawAsync(Options, "DELETE FROM audit_nodes");
+        await Backend.ExecuteRawAsync(Options, "DELETE FROM audit_node_tiles");
         var reopened = await OpenAsync();
 
         await SubmitAsync(reopened, "after-upgrade", seed: 9);
@@ -150,8 +238,11 @@ public abstract partial class GatewayStoreContract
         await MixedWorkloadAsync(store);
         await IssuerFor(store).SweepOnceAsync(CancellationToken.None);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Backend.ExecuteRawAsync(Options, "UPDATE audit_nodes SET hash = hash WHERE level = 0 AND idx = 1"));
-        await Assert.ThrowsAnyAsync<Exception>(() => Backend.ExecuteRawAsync(Options, "DELETE FROM audit_nodes WHERE level = 0 AND idx = 1"));
+        // A row of nodes may only grow at its end: cut short, rearranged, moved or deleted, it is refused.
+        await Assert.ThrowsAnyAsync<Exception>(() => Backend.ExecuteRawAsync(Options, "UPDATE audit_node_tiles SET hashes = substr(hashes, 1, 32) WHERE level = 0 AND tile = 0"));
+        await Assert.ThrowsAnyAsync<Exception>(() => Backend.ExecuteRawAsync(Options, $"UPDATE audit_node_tiles SET hashes = {Blob(new byte[32])} || substr(hashes, 33) WHERE level = 0 AND tile = 0"));
+        await Assert.ThrowsAnyAsync<Exception>(() => Backend.ExecuteRawAsync(Options, "UPDATE audit_node_tiles SET tile = 7 WHERE level = 0 AND tile = 0"));
+        await Assert.ThrowsAnyAsync<Exception>(() => Backend.ExecuteRawAsync(Options, "DELETE FROM audit_node_tiles WHERE level = 0 AND tile = 0"));
         await Assert.ThrowsAnyAsync<Exception>(() => Backend.ExecuteRawAsync(Options, "UPDATE checkpoints SET note = note"));
         await Assert.ThrowsAnyAsync<Exception>(() => Backend.ExecuteRawAsync(Options, "DELETE FROM checkpoints"));
     }
@@ -255,7 +346,7 @@ public abstract partial class GatewayStoreContract
         }
 
         var size = (ulong)rows.Count;
-        var statements = new List<string> { "DELETE FROM audit_nodes", $"UPDATE audit SET detail = 'X' || substr(detail, 2) WHERE seq = 7" };
+        var statements = new List<string> { "DELETE FROM audit_node_tiles", $"UPDATE audit SET detail = 'X' || substr(detail, 2) WHERE seq = 7" };
         var previous = AuditHashing.Genesis.ToArray();
         foreach (var row in rows)
         {
@@ -265,11 +356,13 @@ public abstract partial class GatewayStoreContract
 
         for (var level = 0; (1UL << level) <= size; level++)
         {
+            var nodes = new List<byte[]>();
             for (var index = 0UL; (index + 1) << level <= size; index++)
             {
-                var hash = (await tree.GetNodesAsync([new NodeId(level, index)]))[0];
-                statements.Add($"INSERT INTO audit_nodes (level, idx, hash) VALUES ({level}, {index}, {Blob(hash.ToArray())})");
+                nodes.Add((await tree.GetNodesAsync([new NodeId(level, index)]))[0].ToArray());
             }
+
+            statements.AddRange(LevelRows(level, nodes));
         }
 
         foreach (var statement in statements)
@@ -288,10 +381,12 @@ public abstract partial class GatewayStoreContract
     [Fact]
     public async Task AuditVerifyFindsAMissingOrAlteredTreeNode()
     {
-        var store = await TamperedLogAsync(["DELETE FROM audit_nodes WHERE level = 1 AND idx = 2"]);
+        var store = await TamperedLogAsync([]);
+        var level1 = await LevelAsync(1);
+        await RewriteLevelAsync(1, level1.Take(2).ToList());
 
         var missing = await VerifyLogAsync();
-        await Backend.ExecuteRawAsync(Options, $"INSERT INTO audit_nodes (level, idx, hash) VALUES (1, 2, {Blob(new byte[32])})");
+        await RewriteLevelAsync(1, [.. level1.Take(2), new byte[32], .. level1.Skip(3)]);
         var altered = await VerifyLogAsync();
 
         Assert.Equal("The stored tree lacks node (level 1, index 2), covering entries 5 to 6.", missing.Problems[0].Description);
@@ -305,7 +400,7 @@ public abstract partial class GatewayStoreContract
     {
         var store = await TamperedLogAsync([]);
         var size = (await store.GetAuditTreeHeadAsync()).Size;
-        await Backend.ExecuteRawAsync(Options, $"DELETE FROM audit_nodes WHERE level = 1 AND idx = {(size / 2) - 1}");
+        await RewriteLevelAsync(1, (await LevelAsync(1)).SkipLast(1).ToList());
 
         var report = await VerifyLogAsync();
 
@@ -342,7 +437,10 @@ public abstract partial class GatewayStoreContract
         var size = (await store.GetAuditTreeHeadAsync()).Size;
         // Cut entries, tree and chain consistently: only the signed checkpoint still knows the real size.
         await Backend.ExecuteRawAsync(Options, "DELETE FROM audit WHERE seq > 10");
-        await Backend.ExecuteRawAsync(Options, "DELETE FROM audit_nodes WHERE ((idx + 1) * (1 << level)) > 10");
+        for (var level = 0; (1L << level) <= size; level++)
+        {
+            await RewriteLevelAsync(level, (await LevelAsync(level)).Take(10 >> level).ToList());
+        }
 
         var report = await VerifyLogAsync();
 
@@ -412,6 +510,27 @@ public abstract partial class GatewayStoreContract
 
         return store;
     }
+
+    /// <summary>The stored nodes of one level, in index order, as the tree's rows hold them.</summary>
+    private async Task<List<byte[]>> LevelAsync(int level) =>
+        (await Protection.RawDatabase.ColumnAsync(Options, $"SELECT hashes FROM audit_node_tiles WHERE level = {level} ORDER BY tile"))
+        .SelectMany(row => ((byte[])row!).Chunk(MerkleHash.Length))
+        .ToList();
+
+    /// <summary>Replaces the stored nodes of one level behind the store's back (the guards dropped).</summary>
+    private async Task RewriteLevelAsync(int level, IReadOnlyList<byte[]> nodes)
+    {
+        await Backend.ExecuteRawAsync(Options, $"DELETE FROM audit_node_tiles WHERE level = {level}");
+        foreach (var statement in LevelRows(level, nodes))
+        {
+            await Backend.ExecuteRawAsync(Options, statement);
+        }
+    }
+
+    /// <summary>The INSERTs that store <paramref name="nodes"/> as level <paramref name="level"/>'s rows.</summary>
+    private IEnumerable<string> LevelRows(int level, IReadOnlyList<byte[]> nodes) =>
+        nodes.Chunk(AuditNodeTable.TileWidth).Select((tile, i) =>
+            $"INSERT INTO audit_node_tiles (level, tile, hashes) VALUES ({level}, {i}, {Blob(tile.SelectMany(h => h).ToArray())})");
 
     private Task<AuditLogReport> VerifyLogAsync() =>
         AuditLogVerifier.VerifyAsync(Options, Parties.Agreement, TestParties.LaoCai);

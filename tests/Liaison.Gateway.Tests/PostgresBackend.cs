@@ -18,7 +18,8 @@ public sealed class PostgresBackend : StoreBackend
     public override IReadOnlyList<string> DropAuditGuardsSql { get; } =
     [
         "DROP TRIGGER audit_no_change ON audit",
-        "DROP TRIGGER audit_nodes_no_change ON audit_nodes",
+        "DROP TRIGGER audit_node_tiles_only_appended ON audit_node_tiles",
+        "DROP TRIGGER audit_node_tiles_no_delete ON audit_node_tiles",
         "DROP TRIGGER checkpoints_no_change ON checkpoints",
     ];
 

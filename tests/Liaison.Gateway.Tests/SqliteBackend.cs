@@ -12,7 +12,7 @@ public sealed class SqliteBackend : StoreBackend
     public override IReadOnlyList<string> DropAuditGuardsSql { get; } =
     [
         "DROP TRIGGER audit_no_update", "DROP TRIGGER audit_no_delete",
-        "DROP TRIGGER audit_nodes_no_update", "DROP TRIGGER audit_nodes_no_delete",
+        "DROP TRIGGER audit_node_tiles_only_appended", "DROP TRIGGER audit_node_tiles_no_delete",
         "DROP TRIGGER checkpoints_no_update", "DROP TRIGGER checkpoints_no_delete",
     ];
 

@@ -15,7 +15,7 @@ public abstract class StoreBackend : IAsyncLifetime
     /// <summary>Runs SQL behind the store's back, as an intruder with database access would (or a test looking at what is stored); returns the first column of the first row, if any.</summary>
     public abstract Task<object?> ExecuteRawAsync(StoreOptions options, string sql);
 
-    /// <summary>SQL that removes the triggers refusing UPDATE and DELETE on the audit log's tables (audit, audit_nodes, checkpoints).</summary>
+    /// <summary>SQL that removes the triggers refusing UPDATE and DELETE on the audit log's tables (audit, audit_node_tiles, checkpoints).</summary>
     public abstract IReadOnlyList<string> DropAuditGuardsSql { get; }
 
     public Task InitializeAsync() => Task.CompletedTask;

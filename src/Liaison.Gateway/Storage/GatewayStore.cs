@@ -98,7 +98,24 @@ public sealed partial class GatewayStore : IGatewayStore, IAsyncDisposable
         StoreLog.Ready(log, settings.Provider, applied.Count == 0 ? "none" : string.Join(", ", applied));
         var store = new GatewayStore(dialect, new GroupCommitWriter(dialect, time, settings, log, protection, subjects), new SubmitSealing(lastSequences), protection);
         await store.ReleaseOutboxAsync(time.GetUtcNow(), cancellationToken);
+        await store.CompleteAuditTreeAsync(cancellationToken);
         return store;
+    }
+
+    /// <summary>
+    /// Adds the leaves a tree that lags its entries lacks (after migration 11, which rebuilds it), in
+    /// one write transaction, before anyone reads a tree head or a proof: the writer would otherwise
+    /// do it only at its first write.
+    /// </summary>
+    private async Task CompleteAuditTreeAsync(CancellationToken cancellationToken)
+    {
+        var lags = await ReadAsync(
+            async s => await AuditNodeTable.LeafCountAsync(s, cancellationToken) < ((await AuditTable.ReadLastAsync(s, cancellationToken))?.Seq ?? 0),
+            cancellationToken);
+        if (lags)
+        {
+            await writer.WriteAsync(_ => Task.FromResult(true), cancellationToken);
+        }
     }
 
     /// <summary>Makes the outbox rows a previous run leased or backed off due now; audited when there were any.</summary>

@@ -5,8 +5,8 @@ namespace Liaison.Gateway.Storage.Internal;
 /// <summary>
 /// Appends to the audit trail inside the writer's transactions. Each entry is written
 /// twice over: into the hash chain (its <c>hash</c> column, which proves order) and as
-/// the next leaf of the RFC 6962 Merkle tree, whose completed nodes go into audit_nodes
-/// in the same transaction (leaf data = <see cref="AuditHashing.Canonical"/>, leaf
+/// the next leaf of the RFC 6962 Merkle tree, whose completed nodes go into audit_node_tiles
+/// (<see cref="AuditNodeTable"/>) in the same transaction (leaf data = <see cref="AuditHashing.Canonical"/>, leaf
 /// index = seq - 1). Appends are hashed at once but their rows are kept until
 /// <see cref="FlushAsync"/>, which the writer calls just before it commits: a batch of a
 /// few hundred messages writes its thousand-odd entries in a handful of multi-row
@@ -59,6 +59,7 @@ internal sealed class AuditLog(TimeProvider time, IAuditSubjects? subjects = nul
         }
 
         var resumed = CompactRange.Resume((ulong)leaves, await AuditNodeTable.GetAsync(transaction, CompactRange.FrontierNodes((ulong)leaves), cancellationToken));
+        var completed = new List<(NodeId, MerkleHash)>();
         while ((long)resumed.Size < entries)
         {
             foreach (var row in await AuditTable.ReadAsync(transaction, (long)resumed.Size + 1, BackfillPage, cancellationToken))
@@ -68,8 +69,11 @@ internal sealed class AuditLog(TimeProvider time, IAuditSubjects? subjects = nul
                     throw new InvalidDataException($"Audit entry {(long)resumed.Size + 1} is missing; run liaison audit verify.");
                 }
 
-                await AddLeafAsync(transaction, resumed, row, cancellationToken);
+                resumed.AppendLeaf(AuditHashing.Canonical(row), (id, hash) => completed.Add((id, hash)));
             }
+
+            await AuditNodeTable.InsertAsync(transaction, completed, cancellationToken);
+            completed.Clear();
         }
 
         (lastSeq, lastHash, tree) = (entries, last?.Hash ?? AuditHashing.Genesis.ToArray(), resumed);
@@ -141,12 +145,5 @@ internal sealed class AuditLog(TimeProvider time, IAuditSubjects? subjects = nul
         tree.AppendLeaf(canonical, (id, hash) => pendingNodes.Add((id, hash)));
         (lastSeq, lastHash) = (row.Seq, row.Hash);
         return Task.FromResult(row.Seq);
-    }
-
-    private static async Task AddLeafAsync(StoreSession session, CompactRange range, AuditRow row, CancellationToken cancellationToken)
-    {
-        var completed = new List<(NodeId, MerkleHash)>(4);
-        range.AppendLeaf(AuditHashing.Canonical(row), (id, hash) => completed.Add((id, hash)));
-        await AuditNodeTable.InsertAsync(session, completed, cancellationToken);
     }
 }

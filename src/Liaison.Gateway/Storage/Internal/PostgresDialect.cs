@@ -39,6 +39,24 @@ internal sealed class PostgresDialect : SqlDialect
         "CREATE OR REPLACE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()",
     ];
 
+    public override IReadOnlyList<string> AppendOnlyTileStatements { get; } =
+    [
+        """
+        CREATE OR REPLACE FUNCTION audit_refuse_rewrite() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN
+            IF NEW.level <> OLD.level OR NEW.tile <> OLD.tile OR length(NEW.hashes) < length(OLD.hashes)
+                OR substring(NEW.hashes from 1 for length(OLD.hashes)) <> OLD.hashes THEN
+                RAISE EXCEPTION 'the audit log is append-only';
+            END IF;
+            RETURN NEW;
+        END $$
+        """,
+        "CREATE OR REPLACE TRIGGER audit_node_tiles_only_appended BEFORE UPDATE ON audit_node_tiles FOR EACH ROW EXECUTE FUNCTION audit_refuse_rewrite()",
+        "CREATE OR REPLACE TRIGGER audit_node_tiles_no_delete BEFORE DELETE ON audit_node_tiles FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()",
+    ];
+
+    public override string ConcatBlobs(string left, string right) => $"{left} || {right}";
+
     public override IReadOnlyList<string> AppendOnlyStatements(string table) =>
     [
         $"CREATE OR REPLACE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()",

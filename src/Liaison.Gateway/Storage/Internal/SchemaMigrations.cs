@@ -250,6 +250,22 @@ internal static class SchemaMigrations
             "ALTER TABLE messages DROP COLUMN envelope_bytes",
             "ALTER TABLE messages DROP COLUMN payload",
         ]),
+        (11,
+        [
+            // The Merkle tree's nodes, 64 of one level to a row (AuditNodeTable): a batch writes a
+            // few dozen rows, not two per audit entry. The old table goes (its triggers with it):
+            // its nodes are derived from the entries, and the writer's first transaction rebuilds
+            // them into the new one (AuditLog.BeginAsync), which the signed checkpoints then vouch for.
+            $"""
+            CREATE TABLE IF NOT EXISTS audit_node_tiles (
+                level integer NOT NULL,
+                tile bigint NOT NULL,
+                hashes {d.BlobType} NOT NULL,
+                PRIMARY KEY (level, tile))
+            """,
+            .. d.AppendOnlyTileStatements,
+            "DROP TABLE audit_nodes",
+        ]),
     ];
 
     /// <param name="throughVersion">The last version to apply; null for all. Tests set it to build a database as an earlier version left it.</param>

@@ -35,6 +35,17 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// </summary>
     public abstract IReadOnlyList<string> AppendOnlyStatements(string table);
 
+    /// <summary>
+    /// Statements that let the audit_node_tiles table's rows only grow at their end: an UPDATE that
+    /// changes the key or any byte already stored, and any DELETE, are refused (SQLite:
+    /// <c>audit_node_tiles_only_appended</c> and <c>audit_node_tiles_no_delete</c>; PostgreSQL: the same
+    /// names, the first using a function of its own).
+    /// </summary>
+    public abstract IReadOnlyList<string> AppendOnlyTileStatements { get; }
+
+    /// <summary>The SQL expression of two blobs joined, as a blob.</summary>
+    public abstract string ConcatBlobs(string left, string right);
+
     /// <summary>An open connection, with the per-connection settings this store relies on.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

@@ -47,6 +47,20 @@ internal sealed class SqliteDialect(string dataDirectory) : SqlDialect
         "CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END",
     ];
 
+    public override IReadOnlyList<string> AppendOnlyTileStatements { get; } =
+    [
+        """
+        CREATE TRIGGER IF NOT EXISTS audit_node_tiles_only_appended BEFORE UPDATE ON audit_node_tiles
+        WHEN NEW.level <> OLD.level OR NEW.tile <> OLD.tile OR typeof(NEW.hashes) <> 'blob' OR length(NEW.hashes) < length(OLD.hashes)
+            OR substr(NEW.hashes, 1, length(OLD.hashes)) <> OLD.hashes
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END
+        """,
+        "CREATE TRIGGER IF NOT EXISTS audit_node_tiles_no_delete BEFORE DELETE ON audit_node_tiles BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+    ];
+
+    // SQLite's || makes text of blobs, with their bytes intact: cast back.
+    public override string ConcatBlobs(string left, string right) => $"CAST({left} || {right} AS BLOB)";
+
     public override IReadOnlyList<string> AppendOnlyStatements(string table) =>
     [
         $"CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",

@@ -2,7 +2,7 @@ using Liaison.Audit.Merkle;
 
 namespace Liaison.Gateway.Storage.Internal;
 
-/// <summary>The audit log's <see cref="IHashStore"/> over one store session (the audit_nodes table). Not thread-safe, like the session.</summary>
+/// <summary>The audit log's <see cref="IHashStore"/> over one store session (<see cref="AuditNodeTable"/>). Not thread-safe, like the session.</summary>
 internal sealed class StoreHashStore(StoreSession session) : IHashStore
 {
     public async ValueTask<IReadOnlyList<MerkleHash>> GetNodesAsync(IReadOnlyList<NodeId> ids, CancellationToken cancellationToken = default)
