@@ -9,14 +9,17 @@ namespace Liaison.Gateway.Security;
 
 /// <summary>
 /// The client CA(s) callers' certificates must chain to and, when configured, the CA's revocation
-/// list, re-read whenever its file changes (checked on each authentication: a stat, no parse) so that
-/// revoking a certificate takes effect without a restart. Loaded at start-up: a missing or unreadable
-/// CA or list stops the gateway. Thread-safe.
+/// list, each re-read whenever its file changes (checked on each request or authentication: a stat,
+/// no parse) so that revoking a certificate, or adding or retiring a CA, takes effect without a
+/// restart. A changed file that does not load is logged and the one in force kept. Loaded at
+/// start-up: a missing or unreadable CA or list stops the gateway. Thread-safe.
 /// </summary>
 public sealed class ClientTrust(IOptions<GatewayOptions> options, TimeProvider time, ILogger<ClientTrust> logger, GatewayNodeMaterial? material = null)
 {
     private readonly Lock gate = new();
     private X509Certificate2Collection? authorities;
+    private Stamp authoritiesStamp;
+    private (Stamp Ca, Stamp Crl)? refusedAttempt;
     private Snapshot? revocations;
 
     /// <summary>The trusted client CAs; empty when none is configured (then no caller can authenticate).</summary>
@@ -48,6 +51,7 @@ public sealed class ClientTrust(IOptions<GatewayOptions> options, TimeProvider t
             }
             else if (!string.IsNullOrWhiteSpace(tls.ClientCaFile))
             {
+                authoritiesStamp = Stamp.Of(tls.ClientCaFile);
                 loaded.AddRange(ReadAuthorities(tls.ClientCaFile));
             }
 
@@ -62,6 +66,52 @@ public sealed class ClientTrust(IOptions<GatewayOptions> options, TimeProvider t
             if (loaded.Count == 0)
             {
                 SecurityLog.NoClientAuthority(logger);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes the client CA file again if it changed since it was read (a CA added beside the old one
+    /// for a rotation, or the old one retired). The revocation list is then read again too, since it
+    /// is checked against the CAs.
+    /// </summary>
+    /// <returns>True when the CAs in force changed: whatever was built from <see cref="Authorities"/> must be built again.</returns>
+    public bool RefreshAuthorities()
+    {
+        Load();
+        var path = options.Value.Tls.ClientCaFile;
+        if (material?.ClientAuthority is not null || string.IsNullOrWhiteSpace(path) || Stamp.Of(path) == authoritiesStamp)
+        {
+            return false;
+        }
+
+        var crl = options.Value.Tls.ClientCrlFile;
+        lock (gate)
+        {
+            // Tried again only once either file changes: a CA file refused because the revocation
+            // list is still the retired CA's is taken as soon as the new CA's list is in place.
+            var attempt = (Ca: Stamp.Of(path), Crl: string.IsNullOrWhiteSpace(crl) ? default : Stamp.Of(crl));
+            if (attempt.Ca == authoritiesStamp || attempt == refusedAttempt)
+            {
+                return false;
+            }
+
+            try
+            {
+                var loaded = ReadAuthorities(path);
+                var list = string.IsNullOrWhiteSpace(crl) ? null : ReadRevocations(crl, loaded)
+                    ?? throw new GatewayStartupException($"The client revocation list '{crl}' does not exist.");
+                (authorities, authoritiesStamp, refusedAttempt) = (loaded, attempt.Ca, null);
+                revocations = list ?? revocations;
+                SecurityLog.ClientAuthoritiesLoaded(logger, path, loaded.Count);
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or GatewayStartupException)
+            {
+                // Keep the CAs in force: a half-written file must neither lock every caller out nor let anyone in.
+                refusedAttempt = attempt;
+                SecurityLog.ClientAuthoritiesRefused(logger, path, ex.Message);
+                return false;
             }
         }
     }

@@ -32,6 +32,18 @@ public static class GatewaySecurityExtensions
     public static WebApplication UseGatewaySecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var trust = app.Services.GetRequiredService<ClientTrust>();
+        var certificateOptions = app.Services.GetRequiredService<IOptionsMonitorCache<CertificateAuthenticationOptions>>();
+        app.Use(next => http =>
+        {
+            // A changed client CA file: the certificate handler's options (its trust store) are built again at the next authentication.
+            if (trust.RefreshAuthorities())
+            {
+                certificateOptions.TryRemove(CertificateAuthenticationDefaults.AuthenticationScheme);
+            }
+
+            return next(http);
+        });
         app.UseAuthentication();
         IEndpointRouteBuilder routes = app;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RpcPolicies).FullName!);

@@ -28,6 +28,7 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
     private readonly X509Certificate2 authority = DevelopmentCertificates.CreateAuthority("Liaison test deployment CA", DateTimeOffset.UtcNow.AddDays(-3), TimeSpan.FromDays(10));
     private readonly List<GrpcChannel> channels = [];
     private string crlFile = "";
+    private string clientCaFile = "";
     private BigInteger crlNumber;
     private WebApplication? app;
     private Uri? address;
@@ -40,6 +41,7 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
             DevelopmentCertificates.WritePem(server, certificate, key);
         }
 
+        clientCaFile = clientCa;
         File.WriteAllText(clientCa, authority.ExportCertificatePem() + "\n");
         crlFile = Path.Combine(files.Root, "clients.crl");
         WriteRevocationList();
@@ -188,6 +190,53 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
         Assert.All(logins, e => Assert.Equal((TestCallers.Officer.SubjectId, "officer connected"), (e.Actor, e.Detail)));
     }
 
+    [Fact]
+    public async Task AClientCaAddedToItsFileIsTrustedAndARetiredOneRefusedWithoutARestart()
+    {
+        using var next = DevelopmentCertificates.CreateAuthority("Liaison test deployment CA 2", DateTimeOffset.UtcNow.AddDays(-1), TimeSpan.FromDays(10));
+        using var newcomer = TestClientAuthority.Usable(ClientCertificates.Issue(next, TestCallers.Supervisor, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1)));
+        using var veteran = Issue(TestCallers.Officer, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var (incoming, outgoing) = (Channel(newcomer), Channel(veteran));
+        Task<StatusCode> Answer(GrpcChannel channel) => StatusOfAsync(() => Workflows(channel).GetWorkflowAsync(new GetWorkflowRequest { Name = "workflows/vr-none" }).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, await Answer(incoming));
+
+        // The rotation begins: the new CA beside the old one. Both CAs' callers are served (NOT_FOUND: past authentication).
+        WriteAuthorities(authority, next);
+        await Polling.UntilAsync(async () => await Answer(incoming) == StatusCode.NotFound, Deadline, "a certificate of the added CA to be served");
+        Assert.Equal(StatusCode.NotFound, await Answer(outgoing));
+
+        // A CA file that does not load changes nothing.
+        File.WriteAllText(clientCaFile, "-----BEGIN CERTIFICATE-----\nnot one\n-----END CERTIFICATE-----\n");
+        Assert.Equal((StatusCode.NotFound, StatusCode.NotFound), (await Answer(incoming), await Answer(outgoing)));
+
+        // It ends: the new CA's revocation list, then the old CA retired.
+        WriteRevocationListOf(next);
+        WriteAuthorities(next);
+        await Polling.UntilAsync(async () => await Answer(outgoing) == StatusCode.Unauthenticated, Deadline, "a certificate of the retired CA to be refused");
+        Assert.Equal(StatusCode.NotFound, await Answer(incoming));
+    }
+
+    private static async Task<StatusCode> StatusOfAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return StatusCode.OK;
+        }
+        catch (RpcException error)
+        {
+            return error.StatusCode;
+        }
+    }
+
+    /// <summary>Writes the client CA file the gateway trusts, in one rename, as an operator would.</summary>
+    private void WriteAuthorities(params X509Certificate2[] authorities)
+    {
+        var next = clientCaFile + ".next";
+        File.WriteAllText(next, string.Concat(authorities.Select(a => a.ExportCertificatePem() + "\n")));
+        File.Move(next, clientCaFile, overwrite: true);
+    }
+
     private static LiaisonWorkflowService.LiaisonWorkflowServiceClient Workflows(GrpcChannel channel) => new(channel);
 
     private X509Certificate2 Issue(Caller caller, DateTimeOffset notBefore, DateTimeOffset notAfter) =>
@@ -211,7 +260,10 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Writes the CA's next revocation list, listing <paramref name="revoked"/>, in one rename as <c>liaison ca</c> does.</summary>
-    private void WriteRevocationList(params X509Certificate2[] revoked)
+    private void WriteRevocationList(params X509Certificate2[] revoked) => WriteRevocationListOf(authority, revoked);
+
+    /// <summary>Writes <paramref name="issuer"/>'s next revocation list, listing <paramref name="revoked"/>.</summary>
+    private void WriteRevocationListOf(X509Certificate2 issuer, params X509Certificate2[] revoked)
     {
         var builder = new CertificateRevocationListBuilder();
         foreach (var certificate in revoked)
@@ -220,7 +272,7 @@ public sealed class ClientCertificateTests : IAsyncLifetime, IDisposable
         }
 
         crlNumber++;
-        var crl = builder.Build(authority, crlNumber, DateTimeOffset.UtcNow.AddDays(7), HashAlgorithmName.SHA256, thisUpdate: DateTimeOffset.UtcNow);
+        var crl = builder.Build(issuer, crlNumber, DateTimeOffset.UtcNow.AddDays(7), HashAlgorithmName.SHA256, thisUpdate: DateTimeOffset.UtcNow);
         var next = crlFile + ".next";
         File.WriteAllText(next, PemEncoding.WriteString("X509 CRL", crl) + "\n");
         File.Move(next, crlFile, overwrite: true);

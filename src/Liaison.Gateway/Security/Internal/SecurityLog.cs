@@ -28,4 +28,10 @@ internal static partial class SecurityLog
 
     [LoggerMessage(EventId = 7009, Level = LogLevel.Error, Message = "The login of {Subject} could not be audited ({Error}); its call was answered {StatusCode} and the next one tries again")]
     public static partial void LoginNotAudited(ILogger logger, string subject, string error, global::Grpc.Core.StatusCode statusCode);
+
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "Client CA file {Path} in force: {Count} CA certificates")]
+    public static partial void ClientAuthoritiesLoaded(ILogger logger, string path, int count);
+
+    [LoggerMessage(EventId = 7011, Level = LogLevel.Error, Message = "The changed client CA file {Path} was not taken, the CAs in force stay: {Reason}")]
+    public static partial void ClientAuthoritiesRefused(ILogger logger, string path, string reason);
 }
