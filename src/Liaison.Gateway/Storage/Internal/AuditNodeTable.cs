@@ -10,8 +10,8 @@ namespace Liaison.Gateway.Storage.Internal;
 /// <see cref="TileWidth"/> to a row, concatenated in index order: row (level, tile) holds nodes
 /// tile × <see cref="TileWidth"/> onwards, and a row that is not full yet only ever grows at its
 /// end (the table's triggers refuse any other change). A batch of a few hundred entries thus
-/// writes a few dozen short rows instead of two rows per entry; in the exchange benchmark the
-/// rows of one node each cost the gateways about 6 % of their CPU.
+/// writes a few dozen short rows instead of two rows per entry: in the exchange benchmark, a
+/// row per node cost the gateways about 6 % of their CPU.
 /// </summary>
 internal static class AuditNodeTable
 {
