@@ -35,7 +35,8 @@ internal static class ConnectionLogins
                 return login;
             }
 
-            var started = http.RequestServices.GetRequiredService<AuditTrail>().LoginAsync(caller, http.RequestAborted);
+            // Not the first call's cancellation: the entry is every call's on the connection.
+            var started = http.RequestServices.GetRequiredService<AuditTrail>().LoginAsync(caller, CancellationToken.None);
             items[Key] = started;
             return started;
         }
