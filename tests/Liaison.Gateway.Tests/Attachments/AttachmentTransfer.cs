@@ -29,10 +29,16 @@ public static class AttachmentTransfer
         Sha256 = ByteString.CopyFrom(SHA256.HashData(file)),
     };
 
+    /// <summary>
+    /// The most an upload or a download may take: a call that stalls fails DEADLINE_EXCEEDED rather
+    /// than hold the broker link (and every test waiting for it) for ever.
+    /// </summary>
+    public static readonly TimeSpan CallDeadline = TimeSpan.FromMinutes(2);
+
     /// <summary>Sends the metadata, then <paramref name="file"/> in pieces of <see cref="PieceBytes"/>.</summary>
     public static async Task<Attachment> UploadAsync(LiaisonAttachmentService.LiaisonAttachmentServiceClient client, AttachmentMetadata metadata, ReadOnlyMemory<byte> file)
     {
-        using var call = client.UploadAttachment();
+        using var call = client.UploadAttachment(deadline: DateTime.UtcNow.Add(CallDeadline));
         try
         {
             await call.RequestStream.WriteAsync(new UploadAttachmentRequest { Metadata = metadata });
@@ -58,7 +64,7 @@ public static class AttachmentTransfer
     /// <summary>Downloads an attachment, keeping only its length and SHA-256.</summary>
     public static async Task<(Attachment Attachment, long Length, byte[] Sha256)> DownloadAsync(LiaisonAttachmentService.LiaisonAttachmentServiceClient client, string name)
     {
-        using var call = client.DownloadAttachment(new DownloadAttachmentRequest { Name = name });
+        using var call = client.DownloadAttachment(new DownloadAttachmentRequest { Name = name }, deadline: DateTime.UtcNow.Add(CallDeadline));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Attachment? attachment = null;
         long length = 0;
