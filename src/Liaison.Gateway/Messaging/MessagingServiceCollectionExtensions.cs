@@ -40,6 +40,10 @@ public static class MessagingServiceCollectionExtensions
         services.AddReceiveEndpointObserver<InboundEndpointObserver>();
         services.AddMassTransit(bus =>
         {
+            // MassTransit 8.4+ reports its configuration and host to masstransit.io after start unless
+            // told not to: a gateway on a law-enforcement network must not call out to anyone (and, in a
+            // closed network, each attempt logged a warning).
+            bus.DisableUsageTelemetry();
             bus.AddConsumer<EnvelopeTransferredConsumer>();
             bus.AddConsumer<ReceiptTransferredConsumer>();
             bus.AddConsumer<EnvelopesTransferredConsumer>();
